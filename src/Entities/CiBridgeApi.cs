@@ -1,0 +1,22 @@
+namespace CiBridge.Entities;
+
+/// <summary>The names every part of CiBridge shares (shared/DESIGN.md, "Names").</summary>
+public static class CiBridgeApi
+{
+    public const string Group = "cibridge.dev";
+    public const string Version = "v1alpha1";
+    public const string ApiVersion = Group + "/" + Version;
+    public const string Category = "cibridge";
+
+    /// <summary>Finalizer that lets the operator abort a running build before a CiTask goes away.</summary>
+    public const string Finalizer = "cibridge.dev/finalizer";
+
+    /// <summary>Annotation asking for one more run of an unchanged CiTask (like Flux's requestedAt).</summary>
+    public const string RunRequestedAtAnnotation = "cibridge.dev/run-requested-at";
+
+    /// <summary>Field manager for every write the operator makes.</summary>
+    public const string FieldManager = "ci-bridge";
+
+    /// <summary>Go-style duration ("90s", "5m", "1h30m"), the form Kubernetes and Flux specs use.</summary>
+    public const string DurationPattern = @"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$";
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace CiBridge.Operator.Cli;
+
+/// <summary>Builds the command line: <c>run</c> (default), <c>sandbox</c>, <c>crds</c>, <c>jenkins …</c>.</summary>
+internal static class RootCommandFactory
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("CiBridge: connects a Kubernetes cluster to Jenkins the GitOps way.");
+        root.Subcommands.Add(CrdsCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using CiBridge.Operator.Cli;
+
+return await RootCommandFactory.Create().Parse(args).InvokeAsync();
