@@ -36,6 +36,9 @@ internal sealed class JenkinsTransport : IDisposable
         _crumbs = new CrumbStore(this);
     }
 
+    /// <summary>Largest JSON answer read (a huge Jenkins with tree= selections stays far below).</summary>
+    public const int MaxJsonBytes = 64 << 20;
+
     public Uri BaseUrl { get; }
     public JenkinsClientOptions Options { get; }
     public JenkinsAuthType AuthType => _settings.AuthType;
@@ -104,7 +107,7 @@ internal sealed class JenkinsTransport : IDisposable
         try
         {
             using var message = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            response = await ResponseReader.ReadAsync(message, maxBodyBytes ?? Options.ConsoleChunkMaxBytes, ct);
+            response = await ResponseReader.ReadAsync(message, maxBodyBytes ?? MaxJsonBytes, ct);
         }
         catch (HttpRequestException e)
         {

@@ -17,7 +17,7 @@ internal static class WireReader
         }
         catch (JsonException e)
         {
-            throw new JenkinsException(JenkinsErrorKind.NotJenkins, $"{what}: the answer is not Jenkins JSON", inner: e);
+            throw new JenkinsException(JenkinsErrorKind.NotJenkins, $"{what.Split('?')[0]}: the answer is not Jenkins JSON", inner: e);
         }
     }
 
