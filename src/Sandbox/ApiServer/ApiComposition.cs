@@ -33,7 +33,7 @@ internal sealed class ApiComposition
         var background = new BackgroundWork();
         var rules = new ObjectRules(time);
         var hooks = new StoreHooks(registry, store, background, rules);
-        var objects = new ObjectService(store, rules, new NoAdmission(), hooks);
+        var objects = new ObjectService(store, rules, new WebhookAdmission(store, new WebhookClient(time)), hooks);
         hooks.Attach(objects);
         var fields = new ManagedFields(time);
         var api = new ApiContext(registry, objects, new TableConverter(new TableColumns(time)), fields, new RequestCounters(), time, options);

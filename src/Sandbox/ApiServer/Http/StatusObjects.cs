@@ -50,13 +50,14 @@ internal static class StatusObjects
 
     public static ApiException Invalid(ResourceType type, string name, IReadOnlyList<(string Field, string Reason, string Message)> causes)
     {
-        var details = Details(type, name);
+        var details = new JsonObject { ["name"] = name, ["group"] = type.Group, ["kind"] = type.Kind };
         var array = new JsonArray();
         foreach (var (field, reason, message) in causes) array.Add(Cause(reason, message, field));
         details["causes"] = array;
         var summary = string.Join(", ", causes.Select(c => c.Field.Length == 0 ? c.Message : $"{c.Field}: {c.Message}"));
         var text = causes.Count == 1 ? summary : $"[{summary}]";
-        return new ApiException(422, "Invalid", $"{type.Kind} \"{name}\" is invalid: {text}", details);
+        var kind = type.Group.Length == 0 ? type.Kind : $"{type.Kind}.{type.Group}";
+        return new ApiException(422, "Invalid", $"{kind} \"{name}\" is invalid: {text}", details);
     }
 
     public static JsonObject Details(ResourceType type, string name, string? uid = null)
