@@ -1,0 +1,44 @@
+using CiBridge.Entities.CiTasks;
+
+namespace CiBridge.Entities.Validation;
+
+/// <summary>Parameter names are unique and well formed; each has exactly one source.</summary>
+internal static class ParameterRules
+{
+    public static void Check(IReadOnlyList<TaskParameter> parameters, List<ValidationProblem> problems)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            var parameter = parameters[i];
+            var field = $"spec.parameters[{i}]";
+            var name = parameter.Name ?? "";
+            if (!System.Text.RegularExpressions.Regex.IsMatch(name, TaskParameter.NamePattern))
+            {
+                problems.Add(new($"{field}.name", $"\"{parameter.Name}\" is not a parameter name: letters, digits, '_', '.', '-', not starting with a digit"));
+            }
+            else if (!seen.Add(name))
+            {
+                problems.Add(new($"{field}.name", $"\"{parameter.Name}\" is given twice"));
+            }
+            if (parameter.Name == CiTaskValidator.RunIdParameter)
+            {
+                problems.Add(new($"{field}.name", $"{CiTaskValidator.RunIdParameter} is set by the operator (it identifies the run); remove it"));
+            }
+            CheckSource(parameter, field, problems);
+        }
+    }
+
+    private static void CheckSource(TaskParameter parameter, string field, List<ValidationProblem> problems)
+    {
+        if ((parameter.Value is null) == (parameter.ValueFrom is null))
+        {
+            problems.Add(new(field, "set exactly one of value and valueFrom"));
+            return;
+        }
+        if (parameter.ValueFrom is { } from && (from.SecretKeyRef is null) == (from.ConfigMapKeyRef is null))
+        {
+            problems.Add(new($"{field}.valueFrom", "set exactly one of secretKeyRef and configMapKeyRef"));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using CiBridge.Entities.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CiBridge.Operator.Webhooks;
+
+/// <summary>Serves the validating admission webhook at <see cref="Path"/>.</summary>
+internal static class AdmissionEndpoints
+{
+    public const string Path = "/validate";
+
+    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviders approved)
+    {
+        var validator = new AdmissionValidator(approved);
+        return endpoints.MapPost(Path, async (HttpContext context) =>
+        {
+            AdmissionReview? review;
+            try
+            {
+                review = await JsonSerializer.DeserializeAsync(context.Request.Body, WebhookJsonContext.Default.AdmissionReview, context.RequestAborted);
+            }
+            catch (JsonException e)
+            {
+                return Results.BadRequest($"not an AdmissionReview: {e.Message}");
+            }
+            if (review?.Request is not { } request) return Results.BadRequest("AdmissionReview without a request");
+            var answer = new AdmissionReview { ApiVersion = review.ApiVersion, Response = validator.Review(request) };
+            return Results.Json(answer, WebhookJsonContext.Default.AdmissionReview);
+        });
+    }
+}

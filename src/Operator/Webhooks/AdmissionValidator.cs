@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CiBridge.Entities;
+using CiBridge.Entities.CiTasks;
+using CiBridge.Entities.JenkinsEndpoints;
+using CiBridge.Entities.Validation;
+
+namespace CiBridge.Operator.Webhooks;
+
+/// <summary>
+/// Decides an AdmissionReview for CiBridge's kinds with the same validator the controllers use.
+/// Objects on their way out (DELETE, or a deletionTimestamp already set) are always let through,
+/// so withdrawing an approval can never trap an object behind its finalizer.
+/// </summary>
+internal sealed class AdmissionValidator(ApprovedProviders approved)
+{
+    public AdmissionResponse Review(AdmissionRequest request)
+    {
+        if (request.Operation is not ("CREATE" or "UPDATE") || request.Object is not { } obj) return Allow(request);
+        if (request.Kind?.Group != CiBridgeApi.Group) return Allow(request);
+        try
+        {
+            var result = request.Kind.Kind switch
+            {
+                JenkinsEndpoint.KindName => ValidateEndpoint(obj),
+                CiTask.KindName => ValidateTask(obj),
+                _ => null,
+            };
+            return result is null || result.IsValid ? Allow(request) : Deny(request, result);
+        }
+        catch (JsonException e)
+        {
+            return Deny(request, 400, "BadRequest", $"could not read the {request.Kind.Kind}: {e.Message}");
+        }
+    }
+
+    private ValidationResult? ValidateEndpoint(JsonElement obj)
+    {
+        var endpoint = obj.Deserialize(EntitiesJsonContext.Default.JenkinsEndpoint);
+        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved);
+    }
+
+    private ValidationResult? ValidateTask(JsonElement obj)
+    {
+        var task = obj.Deserialize(EntitiesJsonContext.Default.CiTask);
+        return task is null || task.Metadata.DeletionTimestamp is not null ? null : CiTaskValidator.Validate(task, approved);
+    }
+
+    private static AdmissionResponse Allow(AdmissionRequest request) => new() { Uid = request.Uid, Allowed = true };
+
+    private static AdmissionResponse Deny(AdmissionRequest request, ValidationResult result) =>
+        result.ProviderNotApproved
+            ? Deny(request, 403, "Forbidden", result.Summary)
+            : Deny(request, 422, "Invalid", result.Summary);
+
+    private static AdmissionResponse Deny(AdmissionRequest request, int code, string reason, string message) => new()
+    {
+        Uid = request.Uid,
+        Allowed = false,
+        Status = new AdmissionStatus { Code = code, Reason = reason, Message = message },
+    };
+}

@@ -1,0 +1,77 @@
+using CiBridge.Entities.CiTasks;
+using CiBridge.Entities.Validation;
+using CiBridge.Kubernetes.Models;
+
+namespace CiBridge.Entities.Tests.Validation;
+
+public sealed class CiTaskValidatorTests
+{
+    [Fact]
+    public void Validate_AcceptsTheSampleShape()
+    {
+        Assert.True(CiTaskValidator.Validate(Task(), ApprovedProviders.Default).IsValid);
+    }
+
+    [Fact]
+    public void Validate_UnapprovedProvider_NamesTheApprovedKinds()
+    {
+        var task = Task(t => t.Spec.EndpointRef.Kind = "GitLabEndpoint");
+
+        var result = CiTaskValidator.Validate(task, ApprovedProviders.Default);
+
+        Assert.True(result.ProviderNotApproved);
+        Assert.Equal(
+            "spec.endpointRef.kind: provider kind \"GitLabEndpoint\" is not approved; approved provider kinds: JenkinsEndpoint. New integrations need approval by the platform team.",
+            result.Summary);
+    }
+
+    [Fact]
+    public void Validate_ProviderOutsideAnOperatorsList_IsNotApprovedEvenIfJenkins()
+    {
+        var result = CiTaskValidator.Validate(Task(), new ApprovedProviders(["TektonEndpoint"]));
+
+        Assert.True(result.ProviderNotApproved);
+    }
+
+    public static TheoryData<string, Action<CiTask>, string> InvalidCases() => new()
+    {
+        { "empty endpoint name", t => t.Spec.EndpointRef.Name = "", "spec.endpointRef.name: Required value" },
+        { "job with empty segment", t => t.Spec.Job = "a//b", "spec.job: \"a//b\" is not a job path" },
+        { "job with dot-dot", t => t.Spec.Job = "a/../b", "spec.job: \"a/../b\" is not a job path" },
+        { "leading slash", t => t.Spec.Job = "/a", "spec.job: \"/a\" is not a job path" },
+        { "duplicate parameter", t => t.Spec.Parameters!.Add(new() { Name = "BRANCH", Value = "x" }), "spec.parameters[1].name: \"BRANCH\" is given twice" },
+        { "reserved run id", t => t.Spec.Parameters!.Add(new() { Name = "CIBRIDGE_RUN_ID", Value = "x" }), "spec.parameters[1].name: CIBRIDGE_RUN_ID is set by the operator" },
+        { "value and valueFrom", t => t.Spec.Parameters![0].ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" } }, "spec.parameters[0]: set exactly one of value and valueFrom" },
+        { "neither value nor valueFrom", t => t.Spec.Parameters![0].Value = null, "spec.parameters[0]: set exactly one of value and valueFrom" },
+        { "valueFrom with two refs", t => t.Spec.Parameters![0] = new() { Name = "P", ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" }, ConfigMapKeyRef = new() { Name = "c", Key = "k" } } }, "spec.parameters[0].valueFrom: set exactly one of secretKeyRef and configMapKeyRef" },
+        { "zero timeout", t => t.Spec.Timeout = "0s", "spec.timeout: \"0s\" is not a positive duration" },
+        { "unparsable timeout", t => t.Spec.Timeout = "soon", "spec.timeout: \"soon\" is not a positive duration" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void Validate_RejectsWithFieldAndReason(string name, Action<CiTask> breakIt, string expected)
+    {
+        var result = CiTaskValidator.Validate(Task(breakIt), ApprovedProviders.Default);
+
+        Assert.False(result.ProviderNotApproved, name);
+        Assert.True(result.Problems.Any(p => p.ToString().StartsWith(expected, StringComparison.Ordinal)), $"{name}: {result.Summary}");
+    }
+
+    private static CiTask Task(Action<CiTask>? change = null)
+    {
+        var task = new CiTask
+        {
+            Metadata = new ObjectMeta { Name = "build", Namespace = "team-a" },
+            Spec = new CiTaskSpec
+            {
+                EndpointRef = new EndpointReference { Kind = "JenkinsEndpoint", Name = "jenkins-prod" },
+                Job = "platform/process/build-war",
+                Parameters = [new TaskParameter { Name = "BRANCH", Value = "master" }],
+                Timeout = "30m",
+            },
+        };
+        change?.Invoke(task);
+        return task;
+    }
+}

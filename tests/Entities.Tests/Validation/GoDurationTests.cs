@@ -1,0 +1,38 @@
+using CiBridge.Entities.Validation;
+
+namespace CiBridge.Entities.Tests.Validation;
+
+public sealed class GoDurationTests
+{
+    [Theory]
+    [InlineData("90s", 90)]
+    [InlineData("5m", 300)]
+    [InlineData("1h30m", 5400)]
+    [InlineData("1.5h", 5400)]
+    [InlineData("250ms", 0.25)]
+    public void TryParse_ReadsGoDurations(string text, double seconds)
+    {
+        Assert.True(GoDuration.TryParse(text, out var value));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("5 m")]
+    [InlineData("-5m")]
+    [InlineData("5d")]
+    public void TryParse_RejectsOtherText(string text)
+    {
+        Assert.False(GoDuration.TryParse(text, out _));
+    }
+
+    [Theory]
+    [InlineData(90, "1m30s")]
+    [InlineData(7200, "2h")]
+    [InlineData(0.5, "500ms")]
+    public void Format_WritesLikeGo(double seconds, string expected)
+    {
+        Assert.Equal(expected, GoDuration.Format(TimeSpan.FromSeconds(seconds)));
+    }
+}

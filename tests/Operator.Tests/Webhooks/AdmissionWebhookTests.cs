@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CiBridge.Entities.Validation;
+using CiBridge.Operator.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiBridge.Operator.Tests.Webhooks;
+
+/// <summary>The webhook over HTTP on loopback, as the API server would call it.</summary>
+public sealed class AdmissionWebhookTests : IAsyncLifetime
+{
+    private WebApplication? _app;
+    private HttpClient _http = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapAdmissionWebhook(ApprovedProviders.Default);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CiTaskWithUnapprovedProvider_IsDeniedWithApprovedKindsNamed()
+    {
+        var review = await PostAsync("CiTask", "CREATE", Task("GitLabEndpoint"));
+
+        Assert.Equal("uid-1", review["response"]!["uid"]!.GetValue<string>());
+        Assert.False(review["response"]!["allowed"]!.GetValue<bool>());
+        Assert.Equal(403, review["response"]!["status"]!["code"]!.GetValue<int>());
+        Assert.Equal(
+            "spec.endpointRef.kind: provider kind \"GitLabEndpoint\" is not approved; approved provider kinds: JenkinsEndpoint. New integrations need approval by the platform team.",
+            review["response"]!["status"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ValidCiTask_IsAllowed()
+    {
+        var review = await PostAsync("CiTask", "UPDATE", Task("JenkinsEndpoint"));
+
+        Assert.True(review["response"]!["allowed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task MalformedSpec_IsDeniedAsInvalid()
+    {
+        var task = Task("JenkinsEndpoint");
+        task["spec"]!["job"] = "a//b";
+
+        var review = await PostAsync("CiTask", "CREATE", task);
+
+        Assert.Equal(422, review["response"]!["status"]!["code"]!.GetValue<int>());
+        Assert.StartsWith("spec.job: \"a//b\" is not a job path", review["response"]!["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ObjectBeingDeleted_IsAllowedEvenIfNoLongerApproved()
+    {
+        var task = Task("GitLabEndpoint");
+        task["metadata"]!["deletionTimestamp"] = "2026-01-01T00:00:00Z";
+
+        var review = await PostAsync("CiTask", "UPDATE", task);
+
+        Assert.True(review["response"]!["allowed"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task HttpEndpointUrl_IsDenied()
+    {
+        var endpoint = JsonNode.Parse("""
+            {"apiVersion":"cibridge.dev/v1alpha1","kind":"JenkinsEndpoint","metadata":{"name":"j"},
+             "spec":{"url":"http://jenkins.example.com/","credentialsSecretRef":{"name":"c"}}}
+            """)!;
+
+        var review = await PostAsync("JenkinsEndpoint", "CREATE", endpoint);
+
+        Assert.False(review["response"]!["allowed"]!.GetValue<bool>());
+        Assert.Contains("spec.url: uses http://", review["response"]!["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotAnAdmissionReview_Is400()
+    {
+        using var response = await _http.PostAsync(AdmissionEndpoints.Path, new StringContent("{not json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task<JsonNode> PostAsync(string kind, string operation, JsonNode obj)
+    {
+        var review = new JsonObject
+        {
+            ["apiVersion"] = "admission.k8s.io/v1",
+            ["kind"] = "AdmissionReview",
+            ["request"] = new JsonObject
+            {
+                ["uid"] = "uid-1",
+                ["kind"] = new JsonObject { ["group"] = "cibridge.dev", ["version"] = "v1alpha1", ["kind"] = kind },
+                ["operation"] = operation,
+                ["name"] = "x",
+                ["namespace"] = "team-a",
+                ["object"] = obj,
+            },
+        };
+        using var response = await _http.PostAsJsonAsync(AdmissionEndpoints.Path, review, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!;
+    }
+
+    private static JsonNode Task(string providerKind) => JsonNode.Parse($$$"""
+        {"apiVersion":"cibridge.dev/v1alpha1","kind":"CiTask","metadata":{"name":"x","namespace":"team-a"},
+         "spec":{"endpointRef":{"kind":"{{{providerKind}}}","name":"jenkins-prod"},"job":"platform/build",
+                 "parameters":[{"name":"BRANCH","value":"master"}]}}
+        """)!;
+}
