@@ -36,13 +36,15 @@ internal static class JenkinsCliRunner
     public static IAnsiConsole CreateConsole(TextWriter output)
     {
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!terminal) console.Profile.Width = 200;
+        return console;
     }
 
     public static Task WriteJsonAsync(ParseResult result, JsonNode json) =>
