@@ -35,5 +35,5 @@ public sealed record JenkinsEndpointSettings
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"JenkinsEndpointSettings {{ BaseUrl = {BaseUrl}, AuthType = {AuthType}, UserName = {UserName}, Secret = ***, Headers = [{string.Join(", ", Headers.Keys)}] }}";
+        $"JenkinsEndpointSettings {{ BaseUrl = {BaseUrl.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)}, AuthType = {AuthType}, UserName = {UserName}, Secret = ***, Headers = [{string.Join(", ", Headers.Keys)}] }}";
 }

@@ -89,7 +89,8 @@ internal sealed class KubernetesClient(ApiTransport transport, JsonSerializerOpt
         // The client gives up a minute after the server should have closed the stream.
         using var deadline = new CancellationTokenSource(options.Timeout + TimeSpan.FromMinutes(1), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-        using var response = await transport.SendAsync(HttpMethod.Get, info.Path(options.Namespace) + query, null, null, RequestKind.Stream, linked.Token);
+        using var response = await OpenWatchAsync(info.Path(options.Namespace) + query, linked.Token, deadline.Token);
+        if (response is null) yield break;
         await EnsureSuccessAsync(response, ct);
         var reader = new WatchReader<T>(json.TypeInfo<T>(), info);
         await foreach (var change in reader.ReadAsync(response, linked.Token, deadline.Token))
@@ -99,6 +100,19 @@ internal sealed class KubernetesClient(ApiTransport transport, JsonSerializerOpt
     }
 
     public void Dispose() => transport.Dispose();
+
+    /// <summary>Opens a watch; null when the client's own deadline passed first (the caller simply watches again).</summary>
+    private async Task<HttpResponseMessage?> OpenWatchAsync(string path, CancellationToken ct, CancellationToken deadline)
+    {
+        try
+        {
+            return await transport.SendAsync(HttpMethod.Get, path, null, null, RequestKind.Stream, ct);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
     private async Task<T> SendPatchAsync<T>(string path, Patch patch, CancellationToken ct) where T : class, IKubernetesObject
     {

@@ -30,12 +30,21 @@ public sealed class TokenBucket
     {
         lock (_gate)
         {
-            var now = _time.GetTimestamp();
-            var elapsed = _time.GetElapsedTime(_last, now);
-            _last = now;
-            _tokens = Math.Min(_burst, _tokens + (elapsed.TotalSeconds * _qps));
+            Refill();
             _tokens -= 1;
             return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _qps);
+        }
+    }
+
+    /// <summary>Takes one token if one is there now; never goes into debt.</summary>
+    public bool TryTake()
+    {
+        lock (_gate)
+        {
+            Refill();
+            if (_tokens < 1) return false;
+            _tokens -= 1;
+            return true;
         }
     }
 
@@ -44,5 +53,13 @@ public sealed class TokenBucket
     {
         var delay = Reserve();
         return delay == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, ct);
+    }
+
+    private void Refill()
+    {
+        var now = _time.GetTimestamp();
+        var elapsed = _time.GetElapsedTime(_last, now);
+        _last = now;
+        _tokens = Math.Min(_burst, _tokens + (elapsed.TotalSeconds * _qps));
     }
 }

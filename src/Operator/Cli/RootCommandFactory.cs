@@ -10,6 +10,7 @@ internal static class RootCommandFactory
         var root = new RootCommand("CiBridge: connects a Kubernetes cluster to Jenkins the GitOps way.");
         root.Subcommands.Add(CrdsCommand.Create());
         root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(JenkinsCommand.Create());
         return root;
     }
 }

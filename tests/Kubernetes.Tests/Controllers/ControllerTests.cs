@@ -55,12 +55,12 @@ public sealed class ControllerTests
 
         controller.Queue.Add(s_key);
         await NextCall(reconciler);
-        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 1, "first requeue", ct: s_ct);
+        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 1 && time.ArmedTimers == 1, "first requeue", ct: s_ct);
         time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Equal(1, reconciler.CallsFor(s_key));
         time.Advance(TimeSpan.FromMilliseconds(1));
         await NextCall(reconciler);
-        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 2, "second requeue", ct: s_ct);
+        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 2 && time.ArmedTimers == 1, "second requeue", ct: s_ct);
         time.Advance(TimeSpan.FromSeconds(2));
         await NextCall(reconciler);
 
@@ -80,7 +80,7 @@ public sealed class ControllerTests
 
         controller.Queue.Add(s_key);
         await NextCall(reconciler);
-        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 1, "requeued", ct: s_ct);
+        await Eventually.HoldsAsync(() => controller.Queue.NumRequeues(s_key) == 1 && time.ArmedTimers == 1, "requeued", ct: s_ct);
         time.Advance(TimeSpan.FromSeconds(1));
         await NextCall(reconciler);
 

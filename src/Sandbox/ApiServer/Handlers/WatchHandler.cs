@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using CiBridge.Sandbox.ApiServer.Http;
+using CiBridge.Sandbox.ApiServer.Resources;
+using CiBridge.Sandbox.ApiServer.Storage;
+using CiBridge.Sandbox.ApiServer.Watch;
+using Microsoft.AspNetCore.Http;
+
+namespace CiBridge.Sandbox.ApiServer.Handlers;
+
+/// <summary>
+/// <c>?watch=1</c>: a stream of newline-delimited watch events. Without a resourceVersion (or
+/// "0") the current objects come first as ADDED; from a given resourceVersion the events after
+/// it, in order; a version older than the history gives one ERROR event with 410 Expired.
+/// </summary>
+internal sealed class WatchHandler(ApiContext api)
+{
+    public async Task WatchAsync(HttpContext context, ResourceType type, string? ns)
+    {
+        var filter = ListHandler.Filter(context, type);
+        var rvText = Negotiation.Query(context, "resourceVersion");
+        var initial = Negotiation.Flag(context, "sendInitialEvents");
+        var fromList = string.IsNullOrEmpty(rvText) || rvText == "0" || initial;
+        long? from = fromList ? null : long.TryParse(rvText, NumberStyles.None, CultureInfo.InvariantCulture, out var rv) ? rv
+            : throw StatusObjects.BadRequest($"invalid resource version: {rvText}");
+        List<JsonObject> snapshot = [];
+        if (fromList) (snapshot, from) = api.Store.List(type.StorageKey, ns, o => filter(ObjectSummary.Of(o)));
+        var subscribed = api.Store.Watch(type.StorageKey, from);
+        var stream = new WatchStream(context, type, api.Tables, Negotiation.WantsTable(context) ? Negotiation.IncludeObject(context) : null);
+        if (subscribed is null)
+        {
+            var expired = StatusObjects.Expired($"too old resource version: {from} ({api.Store.OldestWatchable + 1})").ToStatus();
+            await stream.StartAsync();
+            await stream.WriteRawAsync(WatchEvent.Error, expired);
+            return;
+        }
+        using var subscription = subscribed.Value.Subscription;
+        await stream.StartAsync();
+        foreach (var obj in snapshot) await stream.WriteObjectAsync(WatchEvent.Added, obj);
+        var bookmarks = Negotiation.Flag(context, "allowWatchBookmarks");
+        if (initial && bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: true);
+        foreach (var change in subscribed.Value.Replay)
+        {
+            if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+        }
+        await PumpAsync(context, subscription, stream, ns, filter, bookmarks);
+    }
+
+    private async Task PumpAsync(HttpContext context, WatchSubscription subscription, WatchStream stream, string? ns, Func<ObjectSummary, bool> filter, bool bookmarks)
+    {
+        using var timeout = Timeout(context);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
+        var ct = linked.Token;
+        using var ticker = new PeriodicTimer(api.BookmarkInterval, api.Time);
+        Task<bool>? tick = null;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                tick ??= ticker.WaitForNextTickAsync(ct).AsTask();
+                var ready = subscription.Events.WaitToReadAsync(ct).AsTask();
+                if (await Task.WhenAny(ready, tick) == tick)
+                {
+                    tick = null;
+                    if (bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: false);
+                    continue;
+                }
+                if (!await ready) return;
+                while (subscription.Events.TryRead(out var change))
+                {
+                    if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // timeoutSeconds elapsed or the client went away: the stream simply ends.
+        }
+    }
+
+    private CancellationTokenSource Timeout(HttpContext context)
+    {
+        var seconds = long.TryParse(Negotiation.Query(context, "timeoutSeconds"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 1800;
+        return new CancellationTokenSource(TimeSpan.FromSeconds(seconds), api.Time);
+    }
+
+    private static bool Matches(WatchEvent change, string? ns, Func<ObjectSummary, bool> filter) =>
+        (ns is null || change.Summary.Namespace == ns) && filter(change.Summary);
+
+    /// <summary>Serialises events; Table watchers get each object as a one-row Table.</summary>
+    private sealed class WatchStream(HttpContext context, ResourceType type, Tables.TableConverter tables, string? tableInclude)
+    {
+        public async Task StartAsync()
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.StartAsync(context.RequestAborted);
+        }
+
+        public Task WriteEventAsync(WatchEvent change) =>
+            tableInclude is null ? WriteLineAsync($"{{\"type\":\"{change.Type}\",\"object\":{change.Json}}}")
+                : WriteObjectAsync(change.Type, JsonNode.Parse(change.Json)!.AsObject());
+
+        public Task WriteObjectAsync(string eventType, JsonObject obj)
+        {
+            obj["apiVersion"] = type.ApiVersion;
+            JsonNode body = tableInclude is null ? obj : tables.Convert(type, [obj], new JsonObject { ["resourceVersion"] = ObjectMeta.String(obj, "resourceVersion") }, tableInclude);
+            return WriteRawAsync(eventType, body);
+        }
+
+        public Task WriteBookmarkAsync(long rv, bool initialEventsEnd)
+        {
+            var metadata = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) };
+            if (initialEventsEnd) metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+            return WriteRawAsync(WatchEvent.Bookmark, new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = metadata });
+        }
+
+        public Task WriteRawAsync(string eventType, JsonNode obj) =>
+            WriteLineAsync(new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString());
+
+        private async Task WriteLineAsync(string line)
+        {
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CiBridge.Kubernetes.Yaml;
+using CiBridge.Sandbox.ApiServer.Resources;
+using Microsoft.AspNetCore.Http;
+
+namespace CiBridge.Sandbox.ApiServer.Http;
+
+/// <summary>Reads request bodies with kube-apiserver's 3 MiB limit and its decoding errors.</summary>
+internal static class BodyReader
+{
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    public static async Task<string> ReadTextAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBytes) throw TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Parses JSON, or YAML when the content type says so (or when <paramref name="yamlAllowed"/>).</summary>
+    public static JsonNode? Parse(string text, string? contentType, bool yamlAllowed = false)
+    {
+        var yaml = yamlAllowed || (contentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) ?? false);
+        try
+        {
+            return yaml && !LooksLikeJson(text) ? YamlJson.ReadSingle(text) : JsonNode.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            throw StatusObjects.BadRequest($"couldn't get version/kind; json parse error: {e.Message}");
+        }
+        catch (YamlFormatException e)
+        {
+            throw StatusObjects.BadRequest($"error converting YAML to JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>Decodes an object for <paramref name="type"/>, checking apiVersion and kind as kube's decoder does.</summary>
+    public static JsonObject DecodeObject(string text, string? contentType, ResourceType type)
+    {
+        if (contentType is not null && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
+        }
+        if (Parse(text, contentType) is not JsonObject obj) throw StatusObjects.BadRequest("couldn't get version/kind; json parse error: expected an object");
+        var kind = obj["kind"]?.ToString();
+        var apiVersion = obj["apiVersion"]?.ToString();
+        if (string.IsNullOrEmpty(kind)) throw StatusObjects.BadRequest($"Object 'Kind' is missing in '{Truncate(text)}'");
+        if (string.IsNullOrEmpty(apiVersion)) throw StatusObjects.BadRequest($"Object 'apiVersion' is missing in '{Truncate(text)}'");
+        if (apiVersion != type.ApiVersion)
+        {
+            throw StatusObjects.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
+        }
+        if (kind != type.Kind) throw StatusObjects.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
+        return obj;
+    }
+
+    private static bool LooksLikeJson(string text) => text.TrimStart().StartsWith('{');
+
+    private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
+
+    private static ApiException TooLarge() => new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxBytes}");
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace CiBridge.Sandbox.ApiServer.Resources;
+
+/// <summary>One served resource (a group/version/plural), built in or from a CustomResourceDefinition.</summary>
+internal sealed record ResourceType
+{
+    public required string Group { get; init; }
+    public required string Version { get; init; }
+    public required string Kind { get; init; }
+    public required string Plural { get; init; }
+    public required string Singular { get; init; }
+    public required bool Namespaced { get; init; }
+    public IReadOnlyList<string> ShortNames { get; init; } = [];
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Subresource names served besides the main resource (e.g. <c>status</c>).</summary>
+    public bool HasStatusSubresource { get; init; }
+
+    /// <summary>True for custom resources: generation tracking, schema validation and pruning apply.</summary>
+    public bool IsCustom { get; init; }
+
+    /// <summary>True when <c>metadata.generation</c> is maintained (custom resources and CRDs).</summary>
+    public bool TracksGeneration { get; init; }
+
+    /// <summary>The openAPIV3Schema of a custom resource version; null for built-in kinds.</summary>
+    public JsonObject? Schema { get; init; }
+
+    /// <summary>additionalPrinterColumns of a custom resource version (raw CRD JSON).</summary>
+    public JsonArray? PrinterColumns { get; init; }
+
+    public string ListKind => Kind + "List";
+
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    /// <summary>Stable key of the stored data, shared by every version of one group/resource.</summary>
+    public string StorageKey => $"{Group}/{Plural}";
+
+    /// <summary>The resource name kube uses in messages: <c>citasks.cibridge.dev</c> or <c>secrets</c>.</summary>
+    public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    public static IReadOnlyList<string> AllVerbs { get; } =
+        ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+}

@@ -1,0 +1,10 @@
+namespace CiBridge.Sandbox.ApiServer.Storage;
+
+/// <summary>Why a store write did or did not happen.</summary>
+internal enum CommitOutcome
+{
+    Committed,
+    AlreadyExists,
+    NotFound,
+    Conflict,
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using CiBridge.Sandbox.ApiServer.Http;
+using CiBridge.Sandbox.ApiServer.Resources;
+
+namespace CiBridge.Sandbox.ApiServer.Storage;
+
+/// <summary>Validation every kind gets (names, labels) plus the custom resource schema.</summary>
+internal static class ObjectValidator
+{
+    public static void Validate(RequestScope scope, JsonObject obj)
+    {
+        var errors = new List<(string, string, string)>();
+        var name = ObjectMeta.Name(obj);
+        if (name.Length == 0)
+        {
+            errors.Add(("metadata.name", "FieldValueRequired", "Required value: name or generateName is required"));
+        }
+        else
+        {
+            var label = scope.Type.Kind == "Namespace";
+            foreach (var message in NameValidation.Check(name, label)) errors.Add(("metadata.name", "FieldValueInvalid", $"Invalid value: \"{name}\": {message}"));
+        }
+        CheckLabels(obj, errors);
+        if (scope.Type.IsCustom)
+        {
+            foreach (var error in SchemaRules.Validate(obj, scope.Type.Schema)) errors.Add(error);
+        }
+        if (scope.Type == BuiltinResources.Crds) errors.AddRange(CrdValidation.Check(obj));
+        if (errors.Count > 0) throw StatusObjects.Invalid(scope.Type, name, errors);
+    }
+
+    private static void CheckLabels(JsonObject obj, List<(string, string, string)> errors)
+    {
+        if (obj["metadata"]?["labels"] is not JsonObject labels) return;
+        foreach (var (key, value) in labels)
+        {
+            var text = value?.ToString() ?? "";
+            if (!NameValidation.IsLabelValue(text))
+            {
+                errors.Add(($"metadata.labels", "FieldValueInvalid",
+                    $"Invalid value: \"{text}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
+            }
+            _ = key;
+        }
+    }
+}
