@@ -1,7 +1,7 @@
 using CiBridge.Entities.Validation;
-using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Kubernetes.Events;
 
 namespace CiBridge.Operator.Controllers.Endpoints;
 
 /// <summary>The endpoint controller's settings and collaborators that are not Kubernetes or Jenkins clients.</summary>
-internal sealed record EndpointReconcileContext(ApprovedProviders ApprovedProviders, VerifySchedule Schedule, IObjectEvents Events, TimeProvider Time);
+internal sealed record EndpointReconcileContext(ApprovedProviders ApprovedProviders, VerifySchedule Schedule, IEventRecorder Events, TimeProvider Time);

@@ -5,6 +5,7 @@ using CiBridge.Jenkins;
 using CiBridge.Jenkins.Models;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Controllers.Shared;
 
 namespace CiBridge.Operator.Controllers.Endpoints;
@@ -73,8 +74,8 @@ internal sealed class EndpointReconciler(
     {
         var reason = failure?.Reason ?? EndpointReasons.Verified;
         if (reason == previousReason) return;
-        if (failure is null) context.Events.Normal(endpoint, reason, $"Verified {endpoint.Spec.Url} as user \"{endpoint.Status?.AuthenticatedAs}\" (Jenkins {endpoint.Status?.JenkinsVersion})");
-        else context.Events.Warning(endpoint, reason, failure.Message);
+        if (failure is null) context.Events.Record(endpoint, EventTypes.Normal, reason, $"Verified {endpoint.Spec.Url} as user \"{endpoint.Status?.AuthenticatedAs}\" (Jenkins {endpoint.Status?.JenkinsVersion})");
+        else context.Events.Record(endpoint, EventTypes.Warning, reason, failure.Message);
     }
 }
 

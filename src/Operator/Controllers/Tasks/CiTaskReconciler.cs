@@ -1,4 +1,6 @@
+using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
+using CiBridge.Kubernetes.Helpers;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Operator.Controllers.Shared;
@@ -13,7 +15,7 @@ internal sealed class CiTaskReconciler(
     IKubernetesReader cache,
     TaskSteps steps,
     TaskCleanup cleanup,
-    FinalizerPatch finalizers,
+    IKubernetesWriter writer,
     StatusWriter statusWriter,
     TaskContext context) : IReconciler
 {
@@ -26,7 +28,7 @@ internal sealed class CiTaskReconciler(
             return ReconcileResult.Done;
         }
         if (task.Metadata.DeletionTimestamp is not null) return await cleanup.RunAsync(task, ct);
-        if (await finalizers.EnsureAsync(task, ct)) return ReconcileResult.Done;
+        if (await writer.EnsureFinalizerAsync(statusWriter.Copy(task), CiBridgeApi.Finalizer, ct)) return ReconcileResult.Done;
 
         var working = statusWriter.Copy(task);
         var step = await steps.RunAsync(working, ct);

@@ -28,22 +28,21 @@ internal enum StartOutcome
 /// </summary>
 internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWriter, QueueClaims claims, TimeProvider time)
 {
-    public async Task<(CiTask Written, StartOutcome Outcome)> StartAsync(
-        CiTask working, IJenkinsClient client, JenkinsJob job, ResolvedParameters parameters, RunReason reason, int attempt, CancellationToken ct)
+    public async Task<(CiTask Working, CiTask? Written, StartOutcome Outcome)> StartAsync(
+        CiTask working, IJenkinsClient client, JenkinsJob job, ResolvedParameters parameters, RunPlan plan, CancellationToken ct)
     {
         var key = ObjectKey.Of(working);
         var fresh = await api.GetAsync<CiTask>(key, ct);
-        if (fresh is null || (reason.Cause != RunCause.Retry && RunDue.Check(fresh) is null && !IsPendingIntent(fresh.Status?.CurrentRun)))
+        if (fresh is null || !plan.StillHolds(fresh, time.GetUtcNow()))
         {
-            return (working, StartOutcome.NotDue);
+            return (working, null, StartOutcome.NotDue);
         }
         var intended = Copy(fresh);
-        var run = IsPendingIntent(intended.Status?.CurrentRun)
-            ? intended.Status!.CurrentRun!
-            : RunRecords.Begin(intended, attempt, time.GetUtcNow());
-        if (reason.RequestValue is not null) intended.Status!.LastHandledRunRequest = reason.RequestValue;
-        var written = await statusWriter.WriteIfChangedAsync(fresh, intended, ct);
-        intended.Metadata.ResourceVersion = written.Metadata.ResourceVersion;
+        var run = plan.Resume ? intended.Status!.CurrentRun! : RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
+        if (plan.Reason.RequestValue is not null) intended.Status!.LastHandledRunRequest = plan.Reason.RequestValue;
+        var written = await statusWriter.ReplaceGuardedAsync(intended, ct);
+        intended = Copy(written);
+        run = intended.Status!.CurrentRun!;
 
         var runId = job.HasParameter(CiTaskValidator.RunIdParameter) ? run.RunId : null;
         var location = runId is null ? null : await client.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct);
@@ -55,11 +54,11 @@ internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWrite
         else
         {
             var triggered = await client.TriggerAsync(new TriggerRequest(job.FullName, parameters.Values, runId), ct);
-            if (!claims.TryClaim(EndpointOf(intended), job.FullName, triggered.QueueItemId, key)) return (intended, StartOutcome.Coalesced);
+            if (!claims.TryClaim(EndpointOf(intended), job.FullName, triggered.QueueItemId, key)) return (intended, written, StartOutcome.Coalesced);
             run.QueueItemId = triggered.QueueItemId;
             run.BuildNumber = triggered.BuildNumber;
         }
-        return (intended, StartOutcome.Queued);
+        return (intended, written, StartOutcome.Queued);
     }
 
     public static string EndpointOf(CiTask task) => $"{task.Metadata.Namespace}/{task.Spec.EndpointRef.Name}";

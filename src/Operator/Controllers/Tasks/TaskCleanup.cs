@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Controllers;
-using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Entities;
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Models;
+using CiBridge.Kubernetes.Helpers;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
@@ -11,14 +14,14 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// removed in the end even when Jenkins stays unreachable: after <see cref="MaxAttempts"/> tries
 /// (about a minute) the operator gives up on the build and says so in an Event.
 /// </summary>
-internal sealed class TaskCleanup(TaskEndpoints endpoints, FinalizerPatch finalizers, TaskContext context)
+internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter writer, TaskContext context)
 {
     public const int MaxAttempts = 5;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
     public async Task<ReconcileResult> RunAsync(CiTask task, CancellationToken ct)
     {
-        if (!finalizers.Has(task)) return ReconcileResult.Done;
+        if (!Finalizers.Has(task, CiBridgeApi.Finalizer)) return ReconcileResult.Done;
         var run = task.Status?.CurrentRun;
         var uid = task.Metadata.Uid ?? task.Metadata.Name!;
         if (RunDue.IsActive(run) && task.Spec.DeletionPolicy != DeletionPolicies.Orphan && !RunStarter.IsPendingIntent(run))
@@ -28,14 +31,14 @@ internal sealed class TaskCleanup(TaskEndpoints endpoints, FinalizerPatch finali
             {
                 var attempts = _attempts.AddOrUpdate(uid, 1, (_, n) => n + 1);
                 if (attempts < MaxAttempts) return ReconcileResult.After(TimeSpan.FromSeconds(2 << attempts));
-                context.Events.Warning(task, "CleanupAbandoned", $"gave up aborting {Describe(run!)} after {attempts} attempts ({error}); removing the finalizer");
+                context.Events.Record(task, EventTypes.Warning, "CleanupAbandoned", $"gave up aborting {Describe(run!)} after {attempts} attempts ({error}); removing the finalizer");
             }
             else
             {
-                context.Events.Normal(task, "Aborted", $"aborted {Describe(run!)} because the CiTask is being deleted");
+                context.Events.Record(task, EventTypes.Normal, "Aborted", $"aborted {Describe(run!)} because the CiTask is being deleted");
             }
         }
-        await finalizers.RemoveAsync(task, ct);
+        await writer.RemoveFinalizerAsync(task, CiBridgeApi.Finalizer, ct);
         _attempts.TryRemove(uid, out _);
         context.Claims.Release(ObjectKey.Of(task));
         return ReconcileResult.Done;

@@ -1,7 +1,7 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
 using CiBridge.Kubernetes.Models;
-using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Kubernetes.Events;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
@@ -14,15 +14,14 @@ internal static class TaskEvents
     private static readonly HashSet<string> s_normal =
         [TaskReasons.Pending, TaskReasons.Queued, TaskReasons.Running, TaskReasons.Succeeded, TaskReasons.ToBeRetried];
 
-    public static void Emit(IObjectEvents events, CiTask before, CiTask after)
+    public static void Emit(IEventRecorder events, CiTask before, CiTask after)
     {
         var changed = Changed(before, after, ConditionTypes.Succeeded) ?? Changed(before, after, ConditionTypes.Ready);
         if (changed is null) return;
         var message = after.Status?.CurrentRun?.BuildUrl is { } url && changed.Reason != TaskReasons.Pending
             ? $"{changed.Message} ({url})"
             : changed.Message;
-        if (s_normal.Contains(changed.Reason)) events.Normal(after, changed.Reason, message);
-        else events.Warning(after, changed.Reason, message);
+        events.Record(after, s_normal.Contains(changed.Reason) ? EventTypes.Normal : EventTypes.Warning, changed.Reason, message);
     }
 
     private static Condition? Changed(CiTask before, CiTask after, string type)

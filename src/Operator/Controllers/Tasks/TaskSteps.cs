@@ -25,19 +25,10 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         }
         var run = task.Status?.CurrentRun;
         if (RunDue.IsActive(run) && !RunStarter.IsPendingIntent(run)) return await FollowAsync(task, ct);
-        var reason2 = RunStarter.IsPendingIntent(run) ? new RunReason(RunCause.Retry, null) : RunDue.Check(task);
-        var attempt = 1;
-        if (reason2 is null)
-        {
-            if (RetryPlan.Due(task, context.Time.GetUtcNow()) is not { } wait) return new StepResult(null, ReconcileResult.Done);
-            if (wait > TimeSpan.Zero) return new StepResult(null, ReconcileResult.After(wait), RetryPending: true);
-            (reason2, attempt) = (new RunReason(RunCause.Retry, null), (run!.Attempt ?? 1) + 1);
-        }
-        else if (RunStarter.IsPendingIntent(run))
-        {
-            attempt = run!.Attempt ?? 1;
-        }
-        return await StartAsync(task, reason2, attempt, ct);
+        var plan = RunPlan.Decide(task, context.Time.GetUtcNow());
+        if (plan is null) return new StepResult(null, ReconcileResult.Done);
+        if (plan.Wait > TimeSpan.Zero) return new StepResult(null, ReconcileResult.After(plan.Wait), RetryPending: true);
+        return await StartAsync(task, plan, ct);
     }
 
     private async Task<StepResult> FollowAsync(CiTask task, CancellationToken ct)
@@ -55,7 +46,7 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         }
     }
 
-    private async Task<StepResult> StartAsync(CiTask task, RunReason reason, int attempt, CancellationToken ct)
+    private async Task<StepResult> StartAsync(CiTask task, RunPlan plan, CancellationToken ct)
     {
         var (client, failure) = await endpoints.ResolveAsync(task, ct);
         if (client is null) return StepResult.Stop(failure!);
@@ -65,14 +56,14 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         {
             var job = await client.GetJobAsync(task.Spec.Job, ct);
             if (JobCheck.Check(job, values.Values) is { } jobFailure) return StepResult.Stop(jobFailure);
-            var (written, outcome) = await starter.StartAsync(task, client, job, values, reason, attempt, ct);
+            var (working, written, outcome) = await starter.StartAsync(task, client, job, values, plan, ct);
             var next = outcome switch
             {
                 StartOutcome.Queued => PollInterval.Minimum,
                 StartOutcome.Coalesced => TimeSpan.FromSeconds(2),
                 _ => s_soon,
             };
-            return new StepResult(null, ReconcileResult.After(next), Written: outcome == StartOutcome.NotDue ? null : written, Working: written);
+            return new StepResult(null, ReconcileResult.After(next), Written: written, Working: working);
         }
         catch (JenkinsException e) when (e.Kind == JenkinsErrorKind.NotFound)
         {
