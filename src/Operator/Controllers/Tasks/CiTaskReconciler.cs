@@ -1,8 +1,8 @@
 using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
-using CiBridge.Kubernetes.Helpers;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Helpers;
 using CiBridge.Operator.Controllers.Shared;
 
 namespace CiBridge.Operator.Controllers.Tasks;

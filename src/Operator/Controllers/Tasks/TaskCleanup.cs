@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using CiBridge.Entities.CiTasks;
-using CiBridge.Kubernetes.Controllers;
 using CiBridge.Entities;
+using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Client;
-using CiBridge.Kubernetes.Models;
+using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Helpers;
+using CiBridge.Kubernetes.Models;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 

@@ -1,7 +1,7 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
-using CiBridge.Kubernetes.Models;
 using CiBridge.Kubernetes.Events;
+using CiBridge.Kubernetes.Models;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
