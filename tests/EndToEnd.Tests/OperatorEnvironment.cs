@@ -62,6 +62,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             MetricsPort = null,
             LogFormat = "text",
             MaxConcurrentReconciles = 4,
+            KubeApiQps = 500,
+            KubeApiBurst = 1000,
         });
         await _operator.StartAsync(ct);
     }

@@ -22,6 +22,11 @@ public sealed class OperatorOptions
     /// <summary>Namespace of the lease; defaults to POD_NAMESPACE, then the kubeconfig's namespace.</summary>
     public string? LeaderElectionNamespace { get; set; }
 
+    /// <summary>Client-side rate limit towards the API server (controller-runtime's default is 20 / 30).</summary>
+    public double KubeApiQps { get; set; } = 20;
+
+    public int KubeApiBurst { get; set; } = 30;
+
     /// <summary>json or text.</summary>
     public string LogFormat { get; set; } = "json";
 

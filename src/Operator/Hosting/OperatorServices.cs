@@ -49,7 +49,13 @@ internal static class OperatorServices
     private static void Configure(KubernetesRuntimeOptions runtime, OperatorOptions options)
     {
         runtime.KubeConfig = new KubeConfigOptions { Path = options.Kubeconfig, Context = options.Context };
-        runtime.Client = new KubernetesClientOptions { FieldManager = CiBridgeApi.FieldManager, UserAgent = "ci-bridge" };
+        runtime.Client = new KubernetesClientOptions
+        {
+            FieldManager = CiBridgeApi.FieldManager,
+            UserAgent = "ci-bridge",
+            Qps = options.KubeApiQps,
+            Burst = options.KubeApiBurst,
+        };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
         runtime.Informers = new InformerOptions { Namespace = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null };
         runtime.Events.Component = CiBridgeApi.FieldManager;
