@@ -42,7 +42,7 @@ internal sealed class WatchHandler(ApiContext api)
         if (initial && bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: true);
         foreach (var change in subscribed.Value.Replay)
         {
-            if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+            if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
         }
         await PumpAsync(context, subscription, stream, ns, filter, bookmarks);
     }
@@ -69,7 +69,7 @@ internal sealed class WatchHandler(ApiContext api)
                 if (!await ready) return;
                 while (subscription.Events.TryRead(out var change))
                 {
-                    if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+                    if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
                 }
             }
         }
@@ -85,8 +85,22 @@ internal sealed class WatchHandler(ApiContext api)
         return new CancellationTokenSource(TimeSpan.FromSeconds(seconds), api.Time);
     }
 
-    private static bool Matches(WatchEvent change, string? ns, Func<ObjectSummary, bool> filter) =>
-        (ns is null || change.Summary.Namespace == ns) && filter(change.Summary);
+    /// <summary>The event as this watcher sees it: objects entering the selection are ADDED, leaving it DELETED.</summary>
+    private static WatchEvent? Selected(WatchEvent change, string? ns, Func<ObjectSummary, bool> filter)
+    {
+        if (ns is not null && change.Summary.Namespace != ns) return null;
+        var now = filter(change.Summary);
+        var before = change.Previous is { } previous && filter(previous);
+        return (change.Previous, now, before) switch
+        {
+            (null, true, _) => change,
+            (null, false, _) => null,
+            (_, true, true) => change,
+            (_, true, false) => change with { Type = WatchEvent.Added },
+            (_, false, true) => change with { Type = WatchEvent.Deleted },
+            _ => null,
+        };
+    }
 
     /// <summary>Serialises events; Table watchers get each object as a one-row Table.</summary>
     private sealed class WatchStream(HttpContext context, ResourceType type, Tables.TableConverter tables, string? tableInclude)
@@ -96,6 +110,7 @@ internal sealed class WatchHandler(ApiContext api)
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";
             await context.Response.StartAsync(context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
         }
 
         public Task WriteEventAsync(WatchEvent change) =>

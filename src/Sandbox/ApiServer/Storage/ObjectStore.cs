@@ -89,7 +89,8 @@ internal sealed class ObjectStore(int historySize)
                 table[key] = Clone(next);
             }
             var type = next is null ? WatchEvent.Deleted : exists ? WatchEvent.Modified : WatchEvent.Added;
-            _history.Append(new WatchEvent(type, storageKey, rv, stored.ToJsonString(), ObjectSummary.Of(stored)));
+            var previous = type == WatchEvent.Modified ? ObjectSummary.Of(current!) : null;
+            _history.Append(new WatchEvent(type, storageKey, rv, stored.ToJsonString(), ObjectSummary.Of(stored), previous));
             return CommitOutcome.Committed;
         }
     }
