@@ -31,6 +31,7 @@ internal sealed class WatchHandler(ApiContext api)
             var expired = StatusObjects.Expired($"too old resource version: {from} ({api.Store.OldestWatchable + 1})").ToStatus();
             await stream.StartAsync();
             await stream.WriteRawAsync(WatchEvent.Error, expired);
+            await stream.FlushAsync();
             return;
         }
         using var subscription = subscribed.Value.Subscription;
@@ -42,6 +43,7 @@ internal sealed class WatchHandler(ApiContext api)
         {
             if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
         }
+        await stream.FlushAsync();
         await PumpAsync(context, subscription, stream, ns, filter, bookmarks);
     }
 
@@ -62,6 +64,7 @@ internal sealed class WatchHandler(ApiContext api)
                 {
                     tick = null;
                     if (bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: false);
+                    await stream.FlushAsync();
                     continue;
                 }
                 if (!await ready) return;
@@ -69,6 +72,7 @@ internal sealed class WatchHandler(ApiContext api)
                 {
                     if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
                 }
+                await stream.FlushAsync();
             }
         }
         catch (OperationCanceledException)

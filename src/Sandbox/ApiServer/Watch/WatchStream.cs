@@ -11,6 +11,8 @@ namespace CiBridge.Sandbox.ApiServer.Watch;
 /// <summary>Serialises events; Table watchers get each object as a one-row Table.</summary>
 internal sealed class WatchStream(HttpContext context, ResourceType type, TableConverter tables, string? tableInclude)
 {
+    private readonly StringBuilder _pending = new();
+
     public async Task StartAsync()
     {
         context.Response.StatusCode = 200;
@@ -40,9 +42,19 @@ internal sealed class WatchStream(HttpContext context, ResourceType type, TableC
     public Task WriteRawAsync(string eventType, JsonNode obj) =>
         WriteLineAsync(new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString());
 
-    private async Task WriteLineAsync(string line)
+    /// <summary>Sends what was written since the last flush in one write (events are batched per wake-up).</summary>
+    public async Task FlushAsync()
     {
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), context.RequestAborted);
+        if (_pending.Length == 0) return;
+        var bytes = Encoding.UTF8.GetBytes(_pending.ToString());
+        _pending.Clear();
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
+    }
+
+    private Task WriteLineAsync(string line)
+    {
+        _pending.Append(line).Append('\n');
+        return _pending.Length > 64 * 1024 ? FlushAsync() : Task.CompletedTask;
     }
 }
