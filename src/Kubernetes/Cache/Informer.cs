@@ -1,0 +1,125 @@
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CiBridge.Kubernetes.Cache;
+
+/// <summary>Creates informers.</summary>
+public static class Informer
+{
+    public static IInformer<T> Create<T>(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger? logger = null)
+        where T : class, IKubernetesObject =>
+        new Informer<T>(client, options, time, logger ?? NullLogger.Instance);
+}
+
+/// <summary>The store, its handlers and the reflector that feeds them.</summary>
+internal sealed partial class Informer<T> : IInformer<T> where T : class, IKubernetesObject
+{
+    private readonly ObjectStore<T> _store = new();
+    private readonly Lock _handlersGate = new();
+    private readonly InformerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Reflector<T> _reflector;
+    private IResourceEventHandler<T>[] _handlers = [];
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Informer(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _reflector = new Reflector<T>(client, options, time, logger, this);
+    }
+
+    public bool HasSynced => _synced.Task.IsCompleted;
+
+    internal Task Synced => _synced.Task;
+
+    internal string? LastSyncResourceVersion => _reflector.LastResourceVersion;
+
+    public void AddEventHandler(IResourceEventHandler<T> handler)
+    {
+        lock (_handlersGate)
+        {
+            _handlers = [.. _handlers, handler];
+            // A handler added late is told about what is already there (client-go does the same).
+            foreach (var item in _store.List(null)) Safely(handler, h => h.OnAdd(item));
+        }
+    }
+
+    public void AddIndex(string name, Func<T, IEnumerable<string>> index) => _store.AddIndex(name, index);
+
+    internal bool HasIndex(string name) => _store.HasIndex(name);
+
+    public T? Get(ObjectKey key) => _store.Get(key);
+
+    public IReadOnlyList<T> List(string? ns = null) => _store.List(ns);
+
+    public IReadOnlyList<T> ByIndex(string index, string value) => _store.ByIndex(index, value);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        using var resync = _options.ResyncPeriod is { } period
+            ? _time.CreateTimer(_ => Resync(), null, period, period)
+            : null;
+        await _reflector.RunAsync(ct);
+    }
+
+    internal void OnReplaced(List<StoreChange<T>> changes)
+    {
+        foreach (var change in changes) Notify(change);
+        _synced.TrySetResult();
+    }
+
+    internal void OnEvent(WatchEvent<T> change)
+    {
+        switch (change.Type)
+        {
+            case WatchEventType.Added or WatchEventType.Modified:
+                Notify(new StoreChange<T>(_store.Upsert(change.Resource), change.Resource));
+                break;
+            case WatchEventType.Deleted:
+                _store.Delete(ObjectKey.Of(change.Resource));
+                Notify(new StoreChange<T>(change.Resource, null));
+                break;
+        }
+    }
+
+    internal List<StoreChange<T>> Replace(IReadOnlyList<T> items) => _store.Replace(items);
+
+    private void Notify(StoreChange<T> change)
+    {
+        lock (_handlersGate)
+        {
+            foreach (var handler in _handlers)
+            {
+                if (change.New is null) Safely(handler, h => h.OnDelete(change.Old!));
+                else if (change.Old is null) Safely(handler, h => h.OnAdd(change.New));
+                else Safely(handler, h => h.OnUpdate(change.Old, change.New));
+            }
+        }
+    }
+
+    private void Resync()
+    {
+        foreach (var item in _store.List(null)) Notify(new StoreChange<T>(item, item));
+    }
+
+    private void Safely(IResourceEventHandler<T> handler, Action<IResourceEventHandler<T>> call)
+    {
+        try
+        {
+            call(handler);
+        }
+        catch (Exception e)
+        {
+            LogHandlerFailed(_logger, typeof(T).Name, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An event handler for {Kind} failed; handlers should only enqueue keys")]
+    private static partial void LogHandlerFailed(ILogger logger, string kind, Exception error);
+}

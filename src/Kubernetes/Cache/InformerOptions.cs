@@ -1,0 +1,24 @@
+namespace CiBridge.Kubernetes.Cache;
+
+/// <summary>What an informer watches and how it recovers.</summary>
+public sealed record InformerOptions
+{
+    /// <summary>Watch one namespace; null watches all.</summary>
+    public string? Namespace { get; init; }
+
+    public string? LabelSelector { get; init; }
+
+    /// <summary>Every period, each cached object is reported again as an update; null turns it off.</summary>
+    public TimeSpan? ResyncPeriod { get; init; }
+
+    /// <summary>How long the server keeps each watch open.</summary>
+    /// <value>Defaults to 5 minutes.</value>
+    public TimeSpan WatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The first delay before listing or watching again after a failure; it doubles, with jitter, up to <see cref="MaxReconnectDelay"/>.</summary>
+    /// <value>Defaults to 800 ms, like client-go's reflector.</value>
+    public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
+}

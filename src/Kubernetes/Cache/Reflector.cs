@@ -1,0 +1,131 @@
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Models;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace CiBridge.Kubernetes.Cache;
+
+/// <summary>
+/// client-go's <c>Reflector</c>, written as numbered steps:
+/// 1. list, and replace the store with the result;
+/// 2. watch from the list's resourceVersion, applying events in the order they arrive;
+/// 3. when a watch ends or breaks after making progress, watch again from the last resourceVersion
+///    seen (events and bookmarks both move it); when it fails without progress, back off (Polly,
+///    exponential with jitter) and try again;
+/// 4. on 410 Gone the resourceVersion is too old: go back to step 1.
+/// Events are applied by one loop, so changes to an object are never reordered.
+/// </summary>
+internal sealed partial class Reflector<T> where T : class, IKubernetesObject
+{
+    private readonly IKubernetesClient _client;
+    private readonly InformerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Informer<T> _informer;
+    private readonly ResiliencePipeline _retry;
+
+    public Reflector(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger, Informer<T> informer)
+    {
+        _client = client;
+        _options = options;
+        _logger = logger;
+        _informer = informer;
+        _retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.ReconnectDelay,
+                MaxDelay = options.MaxReconnectDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e
+                    && !args.Context.CancellationToken.IsCancellationRequested && e is not ApiException { IsGone: true }),
+                OnRetry = args =>
+                {
+                    LogRetrying(_logger, typeof(T).Name, args.RetryDelay, args.Outcome.Exception);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    public string? LastResourceVersion { get; private set; }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await _retry.ExecuteAsync(ListAsync, ct);
+                await WatchUntilGoneAsync(ct);
+                LogRelisting(_logger, typeof(T).Name, LastResourceVersion);
+            }
+        }
+        catch (Exception) when (ct.IsCancellationRequested)
+        {
+            // Polly may report the last failed attempt rather than the cancellation itself.
+        }
+    }
+
+    /// <summary>Step 1.</summary>
+    private async ValueTask ListAsync(CancellationToken ct)
+    {
+        var list = await _client.ListAsync<T>(new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector }, ct);
+        _informer.OnReplaced(_informer.Replace(list.Items));
+        LastResourceVersion = list.ResourceVersion;
+    }
+
+    /// <summary>Steps 2 to 4: returns when the watch says the resourceVersion is gone.</summary>
+    private async Task WatchUntilGoneAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true) await _retry.ExecuteAsync(WatchOnceAsync, ct);
+        }
+        catch (ApiException e) when (e.IsGone)
+        {
+        }
+    }
+
+    private async ValueTask WatchOnceAsync(CancellationToken ct)
+    {
+        var options = new WatchOptions
+        {
+            Namespace = _options.Namespace,
+            LabelSelector = _options.LabelSelector,
+            ResourceVersion = LastResourceVersion,
+            Timeout = _options.WatchTimeout,
+        };
+        var progressed = false;
+        try
+        {
+            await foreach (var change in _client.WatchAsync<T>(options, ct))
+            {
+                progressed = true;
+                if (change.Type != WatchEventType.Bookmark) _informer.OnEvent(change);
+                LastResourceVersion = change.Resource.Metadata.ResourceVersion ?? LastResourceVersion;
+            }
+        }
+        catch (Exception e) when (progressed && !ct.IsCancellationRequested && e is not ApiException { IsGone: true })
+        {
+            LogWatchBroken(_logger, typeof(T).Name, LastResourceVersion, e);
+            return;
+        }
+        // A watch that ends without a single event is retried with back-off, so a server that
+        // closes streams at once is not hammered.
+        if (!progressed) throw new WatchEndedException();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} expired at resourceVersion {ResourceVersion}; relisting")]
+    private static partial void LogRelisting(ILogger logger, string kind, string? resourceVersion);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch of {Kind} broke at resourceVersion {ResourceVersion}; resuming")]
+    private static partial void LogWatchBroken(ILogger logger, string kind, string? resourceVersion, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "List/watch of {Kind} failed; retrying in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, string kind, TimeSpan delay, Exception? error);
+}
+
+/// <summary>A watch closed without delivering anything.</summary>
+internal sealed class WatchEndedException() : Exception("the watch ended without events");
