@@ -50,7 +50,7 @@ internal sealed class WatchHandler(ApiContext api)
     private async Task PumpAsync(HttpContext context, WatchSubscription subscription, WatchStream stream, string? ns, Func<ObjectSummary, bool> filter, bool bookmarks)
     {
         using var timeout = Timeout(context);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token, api.Stopping);
         var ct = linked.Token;
         using var ticker = new PeriodicTimer(api.BookmarkInterval, api.Time);
         Task<bool>? tick = null;
