@@ -47,7 +47,12 @@ internal sealed class FakeListServer(int count) : HttpMessageHandler
                 Timeout = "30m",
                 Parameters = [new TaskParameter { Name = "BRANCH", Value = "master" }, new TaskParameter { Name = "TARGET", Value = $"env-{i % 3}" }],
             },
-            Status = new CiTaskStatus
+            Status = Status(i, now),
+        };
+    }
+
+    private static CiTaskStatus Status(int i, DateTimeOffset now) =>
+            new()
             {
                 ObservedGeneration = 3,
                 Phase = CiTaskPhases.Succeeded,
@@ -71,9 +76,7 @@ internal sealed class FakeListServer(int count) : HttpMessageHandler
                     CompletionTime = now.AddMinutes(4),
                     Duration = "4m0s",
                 },
-            },
-        };
-    }
+            };
 
     private static byte[] BuildList(int count)
     {

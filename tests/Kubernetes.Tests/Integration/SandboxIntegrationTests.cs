@@ -117,66 +117,82 @@ public sealed class SandboxIntegrationTests(SandboxCluster cluster) : IClassFixt
         await run;
     }
 
+    /// <summary>Counts how many electors lead at once, from their own callbacks.</summary>
+    private sealed class LeadershipLog
+    {
+        private int _leaders;
+        private int _max;
+        private int _terms;
+
+        public int Leaders => Volatile.Read(ref _leaders);
+
+        public int Max => Volatile.Read(ref _max);
+
+        public int Terms => Volatile.Read(ref _terms);
+
+        public async Task LeadAsync(CancellationToken leading)
+        {
+            InterlockedMax(ref _max, Interlocked.Increment(ref _leaders));
+            Interlocked.Increment(ref _terms);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, leading);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _leaders);
+            }
+        }
+    }
+
+    private sealed record Replica(CancellationTokenSource Stop, Task Run, ILeaderElector Elector);
+
+    private Replica StartElector(string ns, string identity, LeadershipLog log)
+    {
+        var elector = LeaderElector.Create(cluster.Client(), new LeaderElectionOptions
+        {
+            LeaseName = "lock",
+            LeaseNamespace = ns,
+            Identity = identity,
+            LeaseDuration = TimeSpan.FromSeconds(2),
+            RenewDeadline = TimeSpan.FromSeconds(1.5),
+            RetryPeriod = TimeSpan.FromMilliseconds(200),
+        }, TimeProvider.System);
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+        return new Replica(stop, elector.RunAsync(log.LeadAsync, () => { }, stop.Token), elector);
+    }
+
     [Fact]
     public async Task LeaderElection_TwoElectorsOnOneLease_NeverLeadAtOnce()
     {
         var ns = await cluster.NamespaceAsync("leader", s_ct);
-        var leaders = 0;
-        var maxLeaders = 0;
-        var terms = 0;
-        var runs = new List<(CancellationTokenSource Stop, Task Run, ILeaderElector Elector)>();
-        foreach (var identity in new[] { "a", "b" })
-        {
-            var elector = LeaderElector.Create(cluster.Client(), new LeaderElectionOptions
-            {
-                LeaseName = "lock",
-                LeaseNamespace = ns,
-                Identity = identity,
-                LeaseDuration = TimeSpan.FromSeconds(2),
-                RenewDeadline = TimeSpan.FromSeconds(1.5),
-                RetryPeriod = TimeSpan.FromMilliseconds(200),
-            }, TimeProvider.System);
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
-            runs.Add((stop, elector.RunAsync(async leading =>
-            {
-                var now = Interlocked.Increment(ref leaders);
-                InterlockedMax(ref maxLeaders, now);
-                Interlocked.Increment(ref terms);
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, leading);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref leaders);
-                }
-            }, () => { }, stop.Token), elector));
-        }
+        var log = new LeadershipLog();
+        Replica[] replicas = [StartElector(ns, "a", log), StartElector(ns, "b", log)];
         var client = cluster.Client();
-        await Eventually.HoldsAsync(() => terms == 1, "one leader", ct: s_ct);
-        var first = await client.GetAsync<Lease>(new ObjectKey(ns, "lock"), s_ct);
-        await Eventually.HoldsAsync(() => client.GetAsync<Lease>(new ObjectKey(ns, "lock"), s_ct).AsTask(),
+        var key = new ObjectKey(ns, "lock");
+        await Eventually.HoldsAsync(() => log.Terms == 1, "one leader", ct: s_ct);
+        var first = await client.GetAsync<Lease>(key, s_ct);
+        await Eventually.HoldsAsync(() => client.GetAsync<Lease>(key, s_ct).AsTask(),
             l => l!.Spec.RenewTime > first!.Spec.RenewTime!.Value.AddSeconds(2), "lease renewed for a while", ct: s_ct);
-        var leader = runs.Single(r => r.Elector.IsLeader);
+        var leader = replicas.Single(r => r.Elector.IsLeader);
 
         await leader.Stop.CancelAsync();
         await leader.Run;
-        await Eventually.HoldsAsync(() => terms == 2 && leaders == 1, "the other replica took over", ct: s_ct);
+        await Eventually.HoldsAsync(() => log.Terms == 2 && log.Leaders == 1, "the other replica took over", ct: s_ct);
 
-        Assert.Equal(1, maxLeaders);
-        var lease = await client.GetAsync<Lease>(new ObjectKey(ns, "lock"), s_ct);
-        var successor = runs.Single(r => r != leader);
-        Assert.True(successor.Elector.IsLeader);
+        Assert.Equal(1, log.Max);
+        var lease = await client.GetAsync<Lease>(key, s_ct);
+        Assert.True(replicas.Single(r => r != leader).Elector.IsLeader);
         Assert.NotEqual(first!.Spec.HolderIdentity, lease!.Spec.HolderIdentity);
         Assert.Equal(1, lease.Spec.LeaseTransitions);
-        foreach (var (stop, run, _) in runs)
+        foreach (var replica in replicas)
         {
-            await stop.CancelAsync();
-            await run;
-            stop.Dispose();
+            await replica.Stop.CancelAsync();
+            await replica.Run;
+            replica.Stop.Dispose();
         }
     }
 
