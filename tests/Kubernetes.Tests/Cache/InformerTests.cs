@@ -74,6 +74,26 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task List_InPages_FollowsContinueTokens()
+    {
+        var api = new ScriptedApi().Page("10", "page-2", ScriptedApi.Item("a", "1")).Page("10", "", ScriptedApi.Item("b", "2"));
+        var time = new ManualTimeProvider();
+        var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = informer.RunAsync(cts.Token);
+        await Eventually.HoldsAsync(() => api.OpenWatches == 1, "watching", ct: s_ct);
+
+        Assert.Equal(["a", "b"], informer.List().Select(w => w.Metadata.Name!).Order());
+        var requests = api.Requests.ToArray();
+        Assert.Equal("/apis/example.com/v1/widgets?limit=500", requests[0]);
+        Assert.Equal("/apis/example.com/v1/widgets?limit=500&continue=page-2", requests[1]);
+        Assert.Contains("resourceVersion=10&", requests[2], StringComparison.Ordinal);
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
     public async Task Resync_ReportsEveryObjectAgain()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("w1", "5"));
