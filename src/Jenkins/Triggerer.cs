@@ -16,7 +16,7 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
     public async Task<TriggerResult> TriggerAsync(TriggerRequest request, JenkinsClient client, CancellationToken ct)
     {
         var job = await client.GetJobAsync(request.JobPath, ct);
-        if (!job.Buildable) throw new JenkinsException(JenkinsErrorKind.Conflict, $"job '{request.JobPath}' is disabled");
+        if (!job.Buildable) throw new JenkinsException(JenkinsErrorKind.Conflict, $"'{request.JobPath}' is not buildable (a disabled job, or a folder)");
         var values = Values(request, job);
         var relative = JobPaths.ToRelativeUrl(request.JobPath) + (job.Parameters.Count > 0 ? "buildWithParameters" : "build") + "?delay=0sec";
         JenkinsResponse response;

@@ -68,6 +68,15 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task Trigger_Folder_Refused()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => f.Client().TriggerAsync(new TriggerRequest("platform/process"), Ct));
+        Assert.Equal(JenkinsErrorKind.Conflict, error.Kind);
+        Assert.Empty(f.StandIn.ReceivedBuilds());
+    }
+
+    [Fact]
     public async Task Trigger_PasswordAuth_SendsCrumbAndRefreshesItOnce()
     {
         await using var f = await ClientFixture.StartAsync();
