@@ -32,6 +32,10 @@ internal sealed record StandInRequest(
     /// <summary>Renders JSON, applying <c>tree=</c>; a malformed tree is a 500 as in Stapler.</summary>
     public Reply Json(System.Text.Json.Nodes.JsonNode json)
     {
+        if (Query("depth") is { } depth && !int.TryParse(depth, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return Reply.Oops(500, $"java.lang.NumberFormatException: For input string: \"{depth}\"");
+        }
         if (Query("tree") is not { } tree) return Reply.Ok(json);
         try
         {
