@@ -68,6 +68,17 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task Trigger_UserWithoutBuildPermission_Forbidden()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.AddUser("viewer", apiToken: "11cccccccccccccccccccccccccccccccc", canBuild: false);
+        var client = f.Client(f.Settings() with { UserName = "viewer", Secret = "11cccccccccccccccccccccccccccccccc" });
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => client.TriggerAsync(new TriggerRequest("hello"), Ct));
+        Assert.Equal(JenkinsErrorKind.Forbidden, error.Kind);
+        Assert.Contains("hudson.model.Item.Build", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trigger_Folder_Refused()
     {
         await using var f = await ClientFixture.StartAsync();

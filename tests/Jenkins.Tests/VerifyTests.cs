@@ -48,6 +48,16 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task Verify_UserWithoutOverallRead_Forbidden()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.AddUser("reader", apiToken: "11aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", canRead: false);
+        var outcome = await f.Client(f.Settings() with { UserName = "reader", Secret = "11aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }).VerifyAsync(Ct);
+        Assert.Equal(VerifyStatus.Forbidden, outcome.Status);
+        Assert.Contains("hudson.model.Hudson.Read", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_SecurityDisabled_Anonymous()
     {
         await using var f = await ClientFixture.StartAsync(o => new JenkinsStandInOptions { TimeProvider = o.TimeProvider, UseSecurity = false });

@@ -7,7 +7,7 @@ namespace CiBridge.Sandbox.Jenkins.Http;
 
 /// <summary>
 /// The HTTP control API under <c>/__standin/</c> (not part of Jenkins), for tests in another process:
-/// <c>GET builds</c>; <c>POST users</c> {id, password, token, fullName, canBuild};
+/// <c>GET builds</c>; <c>POST users</c> {id, password, token, fullName, canBuild, canRead};
 /// <c>POST users/revoke-token</c> {id, token}; <c>POST jobs</c> {job, kind, parameters[{name, kind,
 /// default, choices}], durationSeconds, result, console[], gitRevision}; <c>POST jobs/behavior</c>
 /// {job, durationSeconds, result, console[], gitRevision}; <c>POST jobs/disabled</c> {job, disabled};
@@ -50,7 +50,7 @@ internal sealed class ControlRoutes(JenkinsStandIn standIn)
     private (int, JsonNode?) AddUser(JsonNode? body)
     {
         if (Text(body, "id") is not { } id) return Missing("id");
-        standIn.AddUser(id, Text(body, "password"), Text(body, "token"), Text(body, "fullName"), body?["canBuild"]?.GetValue<bool>() ?? true);
+        standIn.AddUser(id, Text(body, "password"), Text(body, "token"), Text(body, "fullName"), body?["canBuild"]?.GetValue<bool>() ?? true, body?["canRead"]?.GetValue<bool>() ?? true);
         return (204, null);
     }
 

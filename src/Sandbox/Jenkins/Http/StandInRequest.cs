@@ -25,9 +25,9 @@ internal sealed record StandInRequest(
 
     public JsonContext JsonContext => new(JsonRoot, World.Now, Query("tree") is not null, World);
 
-    public bool CanRead => !World.Options.UseSecurity || Caller.User is not null || World.Options.AnonymousRead;
+    public bool CanRead => !World.Options.UseSecurity || (Caller.User?.CanRead ?? World.Options.AnonymousRead);
 
-    public bool CanBuild => !World.Options.UseSecurity || Caller.User is { CanBuild: true };
+    public bool CanBuild => !World.Options.UseSecurity || Caller.User is { CanBuild: true, CanRead: true };
 
     /// <summary>Renders JSON, applying <c>tree=</c>; a malformed tree is a 500 as in Stapler.</summary>
     public Reply Json(System.Text.Json.Nodes.JsonNode json)
