@@ -123,6 +123,16 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task Trigger_GatewayErrorBeforeJenkins_SearchedThenSafeToRetry()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.InjectFault(new StandInFault(FaultKind.BadGateway, PathContains: "buildWithParameters", Times: 1));
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => f.Client().TriggerAsync(BuildWar("run-502"), Ct));
+        Assert.False(error.OutcomeUnknown);
+        Assert.Contains("may be triggered again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trigger_RequestNeverArrived_NotRecoveredButSafeToRetry()
     {
         await using var f = await ClientFixture.StartAsync();

@@ -114,6 +114,8 @@ public sealed class VerifyTests
         await using var f = await ClientFixture.StartAsync(o => new JenkinsStandInOptions { TimeProvider = o.TimeProvider, PathPrefix = "/jenkins" });
         Assert.EndsWith("/jenkins/", f.StandIn.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(VerifyStatus.Verified, (await f.Client().VerifyAsync(Ct)).Status);
+        var noSlash = f.Settings() with { BaseUrl = new Uri(f.StandIn.BaseAddress.AbsoluteUri.TrimEnd('/')) };
+        Assert.Equal(VerifyStatus.Verified, (await f.Client(noSlash).VerifyAsync(Ct)).Status);
         var wrongBase = f.Settings() with { BaseUrl = new Uri(f.StandIn.BaseAddress, "/") };
         Assert.Equal(VerifyStatus.NotJenkins, (await f.Client(wrongBase).VerifyAsync(Ct)).Status);
     }
