@@ -126,6 +126,17 @@ public sealed class PythonJenkinsContractTests
     }
 
     [Fact]
+    public async Task Nodes_ListTheBuiltInNode()
+    {
+        Assert.SkipUnless(PythonJenkins.Available, "python3-jenkins not installed");
+        await using var f = await StandInFixture.StartAsync();
+        var result = await RunAsync(f, "result = server.get_nodes()");
+        var node = Assert.Single(result!.AsArray());
+        Assert.Equal("Built-In Node", node!["name"]!.GetValue<string>());
+        Assert.False(node["offline"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task MissingJob_ReportedAsMissing()
     {
         Assert.SkipUnless(PythonJenkins.Available, "python3-jenkins not installed");
