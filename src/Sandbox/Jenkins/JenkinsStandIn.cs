@@ -128,7 +128,9 @@ public sealed class JenkinsStandIn : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_app is null) return;
-        await _app.StopAsync();
+        // Requests held by a Hang or Latency fault must not delay shutdown by Kestrel's 30 s default.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2), TimeProvider.System);
+        await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
         _app = null;
     }

@@ -22,6 +22,20 @@ public sealed class FaultContractTests
     }
 
     [Fact]
+    public async Task Dispose_WithAHeldRequest_StopsPromptly()
+    {
+        var f = await StandInFixture.StartAsync();
+        using var http = StandInHttp.Token(f.BaseAddress);
+        f.StandIn.InjectFault(new StandInFault(FaultKind.Latency, Latency: TimeSpan.FromHours(1)));
+        var pending = http.GetAsync("api/json");
+        await Eventually.HoldsAsync(() => f.Time.ArmedTimers > 0, "the request to be held", ct: TestContext.Current.CancellationToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await f.DisposeAsync();
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {started.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => pending);
+    }
+
+    [Fact]
     public async Task LoginRedirect_PointsAtTheLoginPage()
     {
         await using var f = await StandInFixture.StartAsync();
