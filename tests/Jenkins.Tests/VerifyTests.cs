@@ -109,6 +109,29 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task Verify_BehindAccessProxy_NeedsTheCustomHeaders()
+    {
+        var required = new Dictionary<string, string> { ["CF-Access-Client-Id"] = "id.access", ["CF-Access-Client-Secret"] = "s3cr3t" };
+        await using var f = await ClientFixture.StartAsync(o => new() { TimeProvider = o.TimeProvider, RequiredHeaders = required });
+        Assert.Equal(VerifyStatus.LoginRedirect, (await f.Client().VerifyAsync(Ct)).Status);
+        var client = f.Client(f.Settings() with { Headers = required });
+        Assert.Equal(VerifyStatus.Verified, (await client.VerifyAsync(Ct)).Status);
+        await client.TriggerAsync(new TriggerRequest("hello"), Ct);
+        Assert.Single(f.StandIn.ReceivedBuilds());
+    }
+
+    [Fact]
+    public async Task Verify_ThroughHttpProxy_ReachesHostOnlyTheProxyKnows()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        // The stand-in also answers absolute-form (proxy) requests, so it can play the proxy.
+        var viaProxy = f.Settings() with { BaseUrl = new Uri("http://jenkins.behind-proxy.invalid/"), Proxy = f.StandIn.BaseAddress };
+        Assert.Equal(VerifyStatus.Verified, (await f.Client(viaProxy).VerifyAsync(Ct)).Status);
+        var direct = viaProxy with { Proxy = null };
+        Assert.Equal(VerifyStatus.DnsFailure, (await f.Client(direct).VerifyAsync(Ct)).Status);
+    }
+
+    [Fact]
     public async Task Verify_UnderPathPrefix_Verified()
     {
         await using var f = await ClientFixture.StartAsync(o => new JenkinsStandInOptions { TimeProvider = o.TimeProvider, PathPrefix = "/jenkins" });
