@@ -97,6 +97,24 @@ public sealed class QueueAndBuildTests
     }
 
     [Fact]
+    public async Task Console_LargeLog_ArrivesGzippedAndWhole()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var lines = Enumerable.Range(1, 400).Select(i => $"compiling module {i} of 400").ToList();
+        f.StandIn.SetBehavior("hello", new Sandbox.Jenkins.Model.JobBehavior(TimeSpan.FromSeconds(4), "SUCCESS", lines));
+        var client = f.Client();
+        await client.TriggerAsync(new TriggerRequest("hello"), Ct);
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        var first = await client.ReadConsoleAsync("hello", 1, 0, Ct);
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        var rest = await client.ReadConsoleAsync("hello", 1, first.NextOffset, Ct);
+        var text = first.Text + rest.Text;
+        Assert.True(first.MoreData);
+        Assert.False(rest.MoreData);
+        Assert.Equal(lines, text.Split('\n').Where(l => l.StartsWith("compiling", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Console_OverLimit_Truncated()
     {
         await using var f = await ClientFixture.StartAsync();
