@@ -30,6 +30,14 @@ public static class JenkinsStandInExample
     /// <summary>A job without parameters.</summary>
     public const string Hello = "hello";
 
+    /// <summary>Starts a stand-in with the example configuration (what the <c>sandbox</c> verb runs).</summary>
+    public static async Task<JenkinsStandIn> StartAsync(JenkinsStandInOptions options, CancellationToken ct)
+    {
+        var standIn = await JenkinsStandIn.StartAsync(options, ct);
+        Apply(standIn);
+        return standIn;
+    }
+
     /// <summary>Adds the example users, folders and jobs.</summary>
     public static void Apply(JenkinsStandIn standIn)
     {

@@ -15,11 +15,21 @@ internal sealed class Responses(JenkinsStandInOptions options, string instanceSe
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
-    public static async Task TextAsync(HttpContext context, string text, int status = 200)
+    public static async Task TextAsync(HttpContext context, string text, int status = 200, bool gzipLarge = false)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain;charset=utf-8";
-        await context.Response.WriteAsync(text, context.RequestAborted);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var gzip = gzipLarge && bytes.Length > 4096
+            && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip)
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            return;
+        }
+        context.Response.Headers.ContentEncoding = "gzip";
+        await using var compressed = new System.IO.Compression.GZipStream(context.Response.Body, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+        await compressed.WriteAsync(bytes, context.RequestAborted);
     }
 
     /// <summary>An empty redirect (201/302/303 from build, stop, buildWithParameters); no X-Jenkins.</summary>
