@@ -19,7 +19,7 @@ public static class OperatorHost
     public static WebApplication Build(OperatorOptions options, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        OperatorLogging.Configure(builder.Logging, options.LogFormat);
+        OperatorLogging.Configure(builder.Logging, options.LogFormat, options.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(options.ListenAddress);

@@ -27,6 +27,9 @@ public sealed class OperatorOptions
 
     public int KubeApiBurst { get; set; } = 30;
 
+    /// <summary>Lowest level logged: Debug, Information, Warning or Error.</summary>
+    public string LogLevel { get; set; } = "Information";
+
     /// <summary>json or text.</summary>
     public string LogFormat { get; set; } = "json";
 

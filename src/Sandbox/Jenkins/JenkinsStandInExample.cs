@@ -44,7 +44,7 @@ public static class JenkinsStandInExample
         standIn.AddUser(User, Password, ApiToken, "Jenkins Admin");
         standIn.AddJob(
             BuildWar,
-            [StandInParameter.Text("BRANCH", "master"), StandInParameter.Text("CIBRIDGE_RUN_ID")],
+            [StandInParameter.Text("BRANCH", "master"), StandInParameter.Secret("DEPLOY_KEY"), StandInParameter.Text("CIBRIDGE_RUN_ID")],
             new JobBehavior(TimeSpan.FromSeconds(20), "SUCCESS", ["+ git checkout $BRANCH", "+ mvn -B package", "[INFO] BUILD SUCCESS", "Archiving artifacts"], "3f2c9e1d4b5a69788796a5b4c3d2e1f0a9b8c7d6"),
             JobKind.Pipeline);
         standIn.AddJob(
