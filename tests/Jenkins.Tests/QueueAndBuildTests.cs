@@ -58,12 +58,19 @@ public sealed class QueueAndBuildTests
     public async Task Names_WithSpacesAndParentheses_WorkThroughFolders()
     {
         await using var f = await ClientFixture.StartAsync();
-        f.StandIn.AddJob("team a/my job (ci)", [Sandbox.Jenkins.Model.StandInParameter.Text("X", "1")]);
+        f.StandIn.AddJob("team a/my job (ci)", [Sandbox.Jenkins.Model.StandInParameter.Text("X", "1"), Sandbox.Jenkins.Model.StandInParameter.Text("CIBRIDGE_RUN_ID")]);
         var client = f.Client();
-        Assert.Contains((await client.DiscoverJobsAsync(Ct)).Jobs, j => j.FullName == "team a/my job (ci)");
+        var discovered = Assert.Single((await client.DiscoverJobsAsync(Ct)).Jobs, j => j.FullName == "team a/my job (ci)");
+        Assert.EndsWith("/job/team%20a/job/my%20job%20(ci)/", discovered.Url!.OriginalString, StringComparison.Ordinal);
+        await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", RunId: "run-p"), Ct);
+        f.StandIn.InjectFault(new Sandbox.Jenkins.Faults.StandInFault(Sandbox.Jenkins.Faults.FaultKind.ResetAfterHandling, Method: "POST", Times: 1));
+        var lost = await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", new Dictionary<string, string> { ["X"] = "q" }, "run-q"), Ct);
+        Assert.True(lost.Recovered);
+        Assert.Null(lost.BuildNumber); // found in the queue: blocked behind build #1
         var queued = await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", new Dictionary<string, string> { ["X"] = "a b&c=d" }), Ct);
         f.Time.Advance(TimeSpan.FromSeconds(5));
         var build = await client.FindBuildByQueueIdAsync("team a/my job (ci)", queued.QueueItemId, Ct);
+        Assert.Equal(3, build?.Number);
         Assert.Equal("a b&c=d", build?.Parameters["X"]);
     }
 

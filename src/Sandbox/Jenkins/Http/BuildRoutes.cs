@@ -15,7 +15,7 @@ internal static class BuildRoutes
         return rest switch
         {
             [] => Reply.Page(job.FullDisplayName + " #" + build.Number.ToString(CultureInfo.InvariantCulture)),
-            ["api", "json"] => request.Json(BuildJson.Full(build, request.JsonRoot, request.World.Now)),
+            ["api", "json"] => request.Json(BuildJson.Full(build, request.JsonRoot)),
             ["consoleText"] => Reply.Plain(ConsoleNotes.Strip(build.RawLog(request.World.Now))),
             ["logText", "progressiveText" or "progressText"] => Progressive(request, build),
             ["stop" or "term" or "kill"] => Stop(request, build),

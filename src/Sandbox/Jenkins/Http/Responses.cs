@@ -9,7 +9,7 @@ internal sealed class Responses(JenkinsStandInOptions options, string instanceSe
 {
     public async Task JsonAsync(HttpContext context, JsonNode body, int status = 200)
     {
-        Advertise(context);
+        ApiHeaders(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=utf-8";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
@@ -119,9 +119,16 @@ internal sealed class Responses(JenkinsStandInOptions options, string instanceSe
             context.RequestAborted);
     }
 
+    /// <summary>Layout pages (Functions.advertiseHeaders): X-Hudson, X-Jenkins, X-Jenkins-Session.</summary>
     public void Advertise(HttpContext context)
     {
         context.Response.Headers["X-Hudson"] = "1.395";
+        ApiHeaders(context);
+    }
+
+    /// <summary><c>api/json</c> (Api.setHeaders): X-Jenkins, X-Jenkins-Session, X-Frame-Options.</summary>
+    private void ApiHeaders(HttpContext context)
+    {
         context.Response.Headers["X-Jenkins"] = options.Version;
         context.Response.Headers["X-Jenkins-Session"] = instanceSession;
         context.Response.Headers["X-Frame-Options"] = "deny";

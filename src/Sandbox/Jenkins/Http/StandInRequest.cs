@@ -23,7 +23,7 @@ internal sealed record StandInRequest(
 
     public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    public JsonContext JsonContext => new(JsonRoot, World.Now, Query("tree") is not null, World);
+    public JsonContext JsonContext => new(JsonRoot, Query("tree") is not null, World);
 
     public bool CanRead => !World.Options.UseSecurity || (Caller.User?.CanRead ?? World.Options.AnonymousRead);
 
