@@ -14,7 +14,7 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// CiTask never talks to a server its endpoint has not verified. A change of the endpoint requeues
 /// its CiTasks, so waiting here costs nothing.
 /// </summary>
-internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, JenkinsClients clients)
+internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, IJenkinsClientPool clients)
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
 
