@@ -110,8 +110,11 @@ internal sealed class JenkinsTransport : IDisposable
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw Logged(ErrorClassifier.FromTransport(e, Describe(request)), request);
+            var error = ErrorClassifier.FromTransport(e, Describe(request));
+            JenkinsMetrics.Record(BaseUrl, request.Method.Method, error.Kind.ToString(), _time.GetElapsedTime(started));
+            throw Logged(error, request);
         }
+        JenkinsMetrics.Record(BaseUrl, request.Method.Method, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), _time.GetElapsedTime(started));
         var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         Log.Answered(_logger, request.Method.Method, request.Path, response.Status, elapsed);
         if (throwOnError && !response.IsSuccess) throw Logged(ErrorClassifier.FromResponse(response, Describe(request)), request);
