@@ -15,6 +15,10 @@ public sealed class CiTaskRun
     [Description("The metadata.generation of the spec this run is for.")]
     public long? Generation { get; set; }
 
+    [MaxLength(1024)]
+    [Description("The job this run triggered (spec.job at the time).")]
+    public string? Job { get; set; }
+
     [Range(1, 11)]
     [Description("1 for the first trigger, more when spec.retries triggered the run again.")]
     public int? Attempt { get; set; }

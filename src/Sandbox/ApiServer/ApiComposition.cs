@@ -25,7 +25,7 @@ internal sealed class ApiComposition
 
     public BackgroundWork Background { get; }
 
-    public static ApiComposition Create(SandboxApiServerOptions options, string token)
+    public static ApiComposition Create(SandboxApiServerOptions options, string token, CancellationToken stopping)
     {
         var time = options.TimeProvider;
         var registry = new ResourceRegistry();
@@ -36,7 +36,7 @@ internal sealed class ApiComposition
         var objects = new ObjectService(store, rules, new WebhookAdmission(store, new WebhookClient(time)), hooks);
         hooks.Attach(objects);
         var fields = new ManagedFields(time);
-        var api = new ApiContext(registry, objects, new TableConverter(new TableColumns(time)), fields, new RequestCounters(), time, options);
+        var api = new ApiContext(registry, objects, new TableConverter(new TableColumns(time)), fields, new RequestCounters(), time, options) { Stopping = stopping };
         var router = new ApiRouter(api, new ListHandler(api), new WatchHandler(api), new WriteHandler(api, new ServerSideApply(objects, fields)), new DeleteHandler(api));
         var composition = new ApiComposition(api, new ApiPipeline(token, router), background);
         composition.SeedNamespaces();

@@ -23,11 +23,12 @@ public sealed class SandboxApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SandboxCertificates _certificates;
     private readonly ApiComposition _composition;
-    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _stopping;
     private readonly Task _background;
 
-    private SandboxApiServer(WebApplication app, SandboxCertificates certificates, ApiComposition composition, Uri baseAddress, string token)
+    private SandboxApiServer(WebApplication app, SandboxCertificates certificates, ApiComposition composition, Uri baseAddress, string token, CancellationTokenSource stopping)
     {
+        _stopping = stopping;
         _app = app;
         _certificates = certificates;
         _composition = composition;
@@ -52,7 +53,8 @@ public sealed class SandboxApiServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var token = options.Token ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var certificates = SandboxCertificates.Create(options.TimeProvider.GetUtcNow());
-        var composition = ApiComposition.Create(options, token);
+        var stopping = new CancellationTokenSource();
+        var composition = ApiComposition.Create(options, token, stopping.Token);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -70,7 +72,7 @@ public sealed class SandboxApiServer : IAsyncDisposable
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new SandboxApiServer(app, certificates, composition, new Uri($"https://127.0.0.1:{port}"), token);
+        return new SandboxApiServer(app, certificates, composition, new Uri($"https://127.0.0.1:{port}"), token, stopping);
     }
 
     /// <summary>Writes a kubeconfig (cluster, user and context <c>sandbox</c>) that kubectl uses as is.</summary>

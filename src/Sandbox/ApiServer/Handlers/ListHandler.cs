@@ -29,8 +29,7 @@ internal sealed class ListHandler(ApiContext api)
     public async Task ListAsync(HttpContext context, ResourceType type, string? ns)
     {
         var filter = Filter(context, type);
-        var (items, rv) = api.Store.List(type.StorageKey, ns, o => filter(ObjectSummary.Of(o)));
-        var (page, next, remaining) = Paginate(context, items, ref rv);
+        var (page, rv, next, remaining) = Page(context, type, ns, filter);
         var metadata = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) };
         if (next is not null)
         {
@@ -58,25 +57,23 @@ internal sealed class ListHandler(ApiContext api)
         return s => labels.Matches(s.Labels) && fields.Matches(s.Fields);
     }
 
-    private (List<JsonObject> Page, string? Next, long Remaining) Paginate(HttpContext context, List<JsonObject> items, ref long rv)
+    private (List<JsonObject> Page, long Rv, string? Next, long Remaining) Page(HttpContext context, ResourceType type, string? ns, Func<ObjectSummary, bool> filter)
     {
-        var start = 0;
+        string? after = null;
+        long? pinnedRv = null;
         if (Negotiation.Query(context, "continue") is { Length: > 0 } token)
         {
-            var (tokenRv, after) = DecodeToken(token);
+            var (tokenRv, start) = DecodeToken(token);
             if (tokenRv < api.Store.OldestWatchable)
             {
                 throw StatusObjects.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
             }
-            rv = tokenRv;
-            start = items.FindIndex(i => string.CompareOrdinal(Key(i), after) > 0);
-            if (start < 0) start = items.Count;
+            (after, pinnedRv) = (start, tokenRv);
         }
         var limit = long.TryParse(Negotiation.Query(context, "limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l > 0 ? l : long.MaxValue;
-        var count = (int)Math.Min(limit, items.Count - start);
-        var page = items.GetRange(start, count);
-        if (start + count >= items.Count) return (page, null, 0);
-        return (page, EncodeToken(rv, Key(page[^1])), items.Count - start - count);
+        var (page, rv, remaining) = api.Store.ListPage(type.StorageKey, ns, o => filter(ObjectSummary.Of(o)), after, limit);
+        rv = pinnedRv ?? rv;
+        return remaining == 0 || page.Count == 0 ? (page, rv, null, 0) : (page, rv, EncodeToken(rv, Key(page[^1])), remaining);
     }
 
     private static string Key(JsonObject obj) => $"{ObjectMeta.String(obj, "namespace")}/{ObjectMeta.Name(obj)}";

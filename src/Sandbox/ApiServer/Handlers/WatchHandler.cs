@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Resources;
-using CiBridge.Sandbox.ApiServer.Storage;
 using CiBridge.Sandbox.ApiServer.Watch;
 using Microsoft.AspNetCore.Http;
 
@@ -33,6 +31,7 @@ internal sealed class WatchHandler(ApiContext api)
             var expired = StatusObjects.Expired($"too old resource version: {from} ({api.Store.OldestWatchable + 1})").ToStatus();
             await stream.StartAsync();
             await stream.WriteRawAsync(WatchEvent.Error, expired);
+            await stream.FlushAsync();
             return;
         }
         using var subscription = subscribed.Value.Subscription;
@@ -42,15 +41,16 @@ internal sealed class WatchHandler(ApiContext api)
         if (initial && bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: true);
         foreach (var change in subscribed.Value.Replay)
         {
-            if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+            if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
         }
+        await stream.FlushAsync();
         await PumpAsync(context, subscription, stream, ns, filter, bookmarks);
     }
 
     private async Task PumpAsync(HttpContext context, WatchSubscription subscription, WatchStream stream, string? ns, Func<ObjectSummary, bool> filter, bool bookmarks)
     {
         using var timeout = Timeout(context);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token, api.Stopping);
         var ct = linked.Token;
         using var ticker = new PeriodicTimer(api.BookmarkInterval, api.Time);
         Task<bool>? tick = null;
@@ -64,13 +64,15 @@ internal sealed class WatchHandler(ApiContext api)
                 {
                     tick = null;
                     if (bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: false);
+                    await stream.FlushAsync();
                     continue;
                 }
                 if (!await ready) return;
                 while (subscription.Events.TryRead(out var change))
                 {
-                    if (Matches(change, ns, filter)) await stream.WriteEventAsync(change);
+                    if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
                 }
+                await stream.FlushAsync();
             }
         }
         catch (OperationCanceledException)
@@ -85,44 +87,20 @@ internal sealed class WatchHandler(ApiContext api)
         return new CancellationTokenSource(TimeSpan.FromSeconds(seconds), api.Time);
     }
 
-    private static bool Matches(WatchEvent change, string? ns, Func<ObjectSummary, bool> filter) =>
-        (ns is null || change.Summary.Namespace == ns) && filter(change.Summary);
-
-    /// <summary>Serialises events; Table watchers get each object as a one-row Table.</summary>
-    private sealed class WatchStream(HttpContext context, ResourceType type, Tables.TableConverter tables, string? tableInclude)
+    /// <summary>The event as this watcher sees it: objects entering the selection are ADDED, leaving it DELETED.</summary>
+    private static WatchEvent? Selected(WatchEvent change, string? ns, Func<ObjectSummary, bool> filter)
     {
-        public async Task StartAsync()
+        if (ns is not null && change.Summary.Namespace != ns) return null;
+        var now = filter(change.Summary);
+        var before = change.Previous is { } previous && filter(previous);
+        return (change.Previous, now, before) switch
         {
-            context.Response.StatusCode = 200;
-            context.Response.ContentType = "application/json";
-            await context.Response.StartAsync(context.RequestAborted);
-        }
-
-        public Task WriteEventAsync(WatchEvent change) =>
-            tableInclude is null ? WriteLineAsync($"{{\"type\":\"{change.Type}\",\"object\":{change.Json}}}")
-                : WriteObjectAsync(change.Type, JsonNode.Parse(change.Json)!.AsObject());
-
-        public Task WriteObjectAsync(string eventType, JsonObject obj)
-        {
-            obj["apiVersion"] = type.ApiVersion;
-            JsonNode body = tableInclude is null ? obj : tables.Convert(type, [obj], new JsonObject { ["resourceVersion"] = ObjectMeta.String(obj, "resourceVersion") }, tableInclude);
-            return WriteRawAsync(eventType, body);
-        }
-
-        public Task WriteBookmarkAsync(long rv, bool initialEventsEnd)
-        {
-            var metadata = new JsonObject { ["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture) };
-            if (initialEventsEnd) metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
-            return WriteRawAsync(WatchEvent.Bookmark, new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = metadata });
-        }
-
-        public Task WriteRawAsync(string eventType, JsonNode obj) =>
-            WriteLineAsync(new JsonObject { ["type"] = eventType, ["object"] = obj }.ToJsonString());
-
-        private async Task WriteLineAsync(string line)
-        {
-            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-        }
+            (null, true, _) => change,
+            (null, false, _) => null,
+            (_, true, true) => change,
+            (_, true, false) => change with { Type = WatchEvent.Added },
+            (_, false, true) => change with { Type = WatchEvent.Deleted },
+            _ => null,
+        };
     }
 }

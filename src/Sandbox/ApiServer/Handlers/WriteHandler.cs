@@ -12,7 +12,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
 {
     public async Task CreateAsync(HttpContext context, ResourceType type, string? ns)
     {
-        var obj = BodyReader.DecodeObject(await BodyReader.ReadTextAsync(context), context.Request.ContentType, type);
+        var obj = await BodyReader.ReadObjectAsync(context, type);
         var bodyNs = ObjectMeta.String(obj, "namespace");
         if (type.Namespaced && bodyNs is { Length: > 0 } && bodyNs != ns)
         {
@@ -26,7 +26,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
 
     public async Task UpdateAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
     {
-        var body = BodyReader.DecodeObject(await BodyReader.ReadTextAsync(context), context.Request.ContentType, type);
+        var body = await BodyReader.ReadObjectAsync(context, type);
         if (ObjectMeta.Name(body) != name)
         {
             throw StatusObjects.BadRequest($"the name of the object ({ObjectMeta.Name(body)}) does not match the name on the URL ({name})");

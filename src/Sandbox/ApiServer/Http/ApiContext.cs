@@ -18,4 +18,7 @@ internal sealed record ApiContext(
 
     /// <summary>How often idle watches with allowWatchBookmarks get a BOOKMARK event.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cancelled when the server stops: open watches end at once instead of holding up shutdown.</summary>
+    public CancellationToken Stopping { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CiBridge.Kubernetes.Yaml;
+using CiBridge.Sandbox.ApiServer.Protobuf;
 using CiBridge.Sandbox.ApiServer.Resources;
 using Microsoft.AspNetCore.Http;
 
@@ -12,7 +13,21 @@ internal static class BodyReader
 {
     public const int MaxBytes = 3 * 1024 * 1024;
 
-    public static async Task<string> ReadTextAsync(HttpContext context)
+    public static async Task<string> ReadTextAsync(HttpContext context) => Encoding.UTF8.GetString(await ReadBytesAsync(context));
+
+    /// <summary>Reads and decodes an object body: JSON, YAML, or kubectl's protobuf for built-in kinds.</summary>
+    public static async Task<JsonObject> ReadObjectAsync(HttpContext context, ResourceType type)
+    {
+        var bytes = await ReadBytesAsync(context);
+        var contentType = context.Request.ContentType;
+        if (contentType?.StartsWith(KubeProtobuf.ContentType, StringComparison.Ordinal) == true)
+        {
+            return CheckTypeMeta(KubeProtobuf.Decode(bytes), type, "");
+        }
+        return DecodeObject(Encoding.UTF8.GetString(bytes), contentType, type);
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBytes) throw TooLarge();
         using var buffer = new MemoryStream();
@@ -23,7 +38,7 @@ internal static class BodyReader
             if (buffer.Length + read > MaxBytes) throw TooLarge();
             buffer.Write(chunk, 0, read);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
     /// <summary>Parses JSON, or YAML when the content type says so (or when <paramref name="yamlAllowed"/>).</summary>
@@ -52,6 +67,11 @@ internal static class BodyReader
             throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
         }
         if (Parse(text, contentType) is not JsonObject obj) throw StatusObjects.BadRequest("couldn't get version/kind; json parse error: expected an object");
+        return CheckTypeMeta(obj, type, text);
+    }
+
+    private static JsonObject CheckTypeMeta(JsonObject obj, ResourceType type, string text)
+    {
         var kind = obj["kind"]?.ToString();
         var apiVersion = obj["apiVersion"]?.ToString();
         if (string.IsNullOrEmpty(kind)) throw StatusObjects.BadRequest($"Object 'Kind' is missing in '{Truncate(text)}'");

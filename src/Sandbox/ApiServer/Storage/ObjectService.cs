@@ -110,15 +110,13 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
 
     private void PrepareContent(RequestScope scope, JsonObject obj)
     {
-        if (scope.Type.IsCustom)
-        {
-            var pruned = SchemaRules.DefaultAndPrune(obj, scope.Type.Schema);
-            ReportUnknownFields(scope, pruned);
-        }
+        var pruned = KnownFields.Prune(scope.Type, obj);
+        if (scope.Type.IsCustom) pruned.AddRange(SchemaRules.DefaultAndPrune(obj, scope.Type.Schema));
+        ReportUnknownFields(scope, pruned);
         hooks.BeforeWrite(scope.Type, obj);
     }
 
-    private static void ReportUnknownFields(RequestScope scope, IReadOnlyList<string> pruned)
+    private static void ReportUnknownFields(RequestScope scope, List<string> pruned)
     {
         if (pruned.Count == 0 || scope.FieldValidation == "Ignore") return;
         var messages = pruned.Select(p => $"unknown field \"{p}\"").ToList();

@@ -44,6 +44,30 @@ internal sealed class ObjectStore(int historySize)
         }
     }
 
+    /// <summary>
+    /// One page of a list: the matching objects after the key <paramref name="after"/>
+    /// (<c>namespace/name</c>), at most <paramref name="limit"/>, and how many more match.
+    /// Only the page is copied.
+    /// </summary>
+    public (List<JsonObject> Items, long ResourceVersion, long Remaining) ListPage(
+        string storageKey, string? ns, Func<JsonObject, bool> filter, string? after, long limit)
+    {
+        lock (_gate)
+        {
+            var items = new List<JsonObject>();
+            long remaining = 0;
+            foreach (var (key, obj) in Table(storageKey))
+            {
+                if (ns is not null && !key.StartsWith(ns + "/", StringComparison.Ordinal)) continue;
+                if (after is not null && string.CompareOrdinal(key, after) <= 0) continue;
+                if (!filter(obj)) continue;
+                if (items.Count < limit) items.Add(Clone(obj));
+                else remaining++;
+            }
+            return (items, _resourceVersion, remaining);
+        }
+    }
+
     /// <summary>Every stored object of any resource that <paramref name="match"/> accepts, as (storage key, copy).</summary>
     public List<(string StorageKey, JsonObject Object)> FindAll(Func<JsonObject, bool> match)
     {
@@ -89,7 +113,8 @@ internal sealed class ObjectStore(int historySize)
                 table[key] = Clone(next);
             }
             var type = next is null ? WatchEvent.Deleted : exists ? WatchEvent.Modified : WatchEvent.Added;
-            _history.Append(new WatchEvent(type, storageKey, rv, stored.ToJsonString(), ObjectSummary.Of(stored)));
+            var previous = type == WatchEvent.Modified ? ObjectSummary.Of(current!) : null;
+            _history.Append(new WatchEvent(type, storageKey, rv, stored.ToJsonString(), ObjectSummary.Of(stored), previous));
             return CommitOutcome.Committed;
         }
     }

@@ -18,6 +18,7 @@ internal sealed class StoreHooks(ResourceRegistry registry, ObjectStore store, B
     {
         if (type == BuiltinResources.Crds) CrdStatus.Accept(obj, rules.Now());
         if (type == BuiltinResources.Namespaces) NamespaceStatus.Prepare(obj);
+        if (type.Kind == "Secret" && type.Group.Length == 0) SecretData.Normalize(obj);
     }
 
     public static void BeforeMarkDeleting(ResourceType type, JsonObject obj)

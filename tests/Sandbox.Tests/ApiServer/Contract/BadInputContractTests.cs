@@ -81,6 +81,25 @@ public sealed class BadInputContractTests
 
     [Theory]
     [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task UnknownFieldOfABuiltInKind_IsDroppedWithAWarning_OrRejectedWhenStrict(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var typo = Objects.ConfigMap("typo");
+        typo["dta"] = new JsonObject { ["k"] = "v" };
+        typo["metadata"]!["labelz"] = new JsonObject { ["a"] = "b" };
+        var strict = await client.PostAsync(Objects.ConfigMaps(ns) + "?fieldValidation=Strict", typo);
+        Assert.Equal(400, strict.Code);
+        Assert.Contains("unknown field \"dta\"", strict.Message, StringComparison.Ordinal);
+        var lenient = await client.PostAsync(Objects.ConfigMaps(ns), typo);
+        Assert.Equal(201, lenient.Code);
+        Assert.Null(lenient.Object["dta"]);
+        Assert.Null(lenient.Object["metadata"]!["labelz"]);
+        Assert.Contains(lenient.Warnings, w => w.Contains("dta", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
     public async Task CreateInMissingNamespace_IsNotFound(string target)
     {
         using var client = await ClusterTarget.ConnectAsync(target);

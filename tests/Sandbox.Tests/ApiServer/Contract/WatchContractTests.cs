@@ -57,6 +57,23 @@ public sealed class WatchContractTests
 
     [Theory]
     [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task Watch_WithLabelSelector_SeesObjectsEnterAsAddedAndLeaveAsDeleted(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        await client.PostAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("moving", new() { ["app"] = "other" }));
+        var list = await client.GetAsync(Objects.ConfigMaps(ns));
+        using var watch = await client.WatchAsync($"{Objects.ConfigMaps(ns)}?resourceVersion={list.ResourceVersion}&labelSelector=app%3Dmine");
+        await client.PatchAsync($"{Objects.ConfigMaps(ns)}/moving", """{"metadata":{"labels":{"app":"mine"}}}""");
+        await client.PatchAsync($"{Objects.ConfigMaps(ns)}/moving", """{"data":{"key":"changed"}}""");
+        await client.PatchAsync($"{Objects.ConfigMaps(ns)}/moving", """{"metadata":{"labels":{"app":"other"}}}""");
+        var types = new List<string?>();
+        for (var i = 0; i < 3; i++) types.Add((await watch.NextChangeAsync())["type"]?.ToString());
+        Assert.Equal(["ADDED", "MODIFIED", "DELETED"], types);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
     public async Task Watch_WithTimeoutSeconds_EndsTheStream(string target)
     {
         using var client = await ClusterTarget.ConnectAsync(target);

@@ -19,6 +19,22 @@ public sealed class KubectlWriteTests
         """;
 
     [Fact]
+    public async Task CreateSecretAndConfigMap_ThroughKubectlsProtobufBodies()
+    {
+        var (kubectl, client, ns) = await KubectlScope.CreateAsync();
+        (await kubectl.RunAsync("create", "secret", "generic", "creds", "--from-literal=username=deployer", "--from-literal=token=s3cr3t")).Succeeded();
+        (await kubectl.RunAsync("create", "configmap", "settings", "--from-literal=mode=fast")).Succeeded();
+        var secret = await client.GetAsync($"/api/v1/namespaces/{ns}/secrets/creds");
+        Assert.Equal("Opaque", secret.Object["type"]!.ToString());
+        Assert.Equal(Convert.ToBase64String("deployer"u8.ToArray()), secret.Object["data"]!["username"]!.ToString());
+        var configMap = await client.GetAsync($"{Objects.ConfigMaps(ns)}/settings");
+        Assert.Equal("fast", configMap.Object["data"]!["mode"]!.ToString());
+        var other = "k-" + Guid.NewGuid().ToString("N")[..8];
+        (await kubectl.RunAsync("create", "namespace", other)).Succeeded();
+        Assert.Equal(200, (await client.GetAsync($"/api/v1/namespaces/{other}")).Code);
+    }
+
+    [Fact]
     public async Task PatchMergeAndJson_ChangeTheSpec()
     {
         var (kubectl, client, ns) = await KubectlScope.CreateAsync();

@@ -1,0 +1,18 @@
+using CiBridge.Jenkins.Models;
+
+namespace CiBridge.Jenkins;
+
+/// <summary>Jobs: discovery, definitions, triggers. Job paths are folder names joined by '/'.</summary>
+public interface IJenkinsJobs
+{
+    /// <summary>Lists jobs recursively through folders, bounded by depth and count.</summary>
+    Task<JobDiscoveryResult> DiscoverJobsAsync(CancellationToken ct);
+
+    /// <summary>Reads a job with its parameter definitions.</summary>
+    Task<JenkinsJob> GetJobAsync(string jobPath, CancellationToken ct);
+
+    /// <summary>Queues a build (never retried blindly). With a run id, a job that declares
+    /// <see cref="TriggerRequest.RunIdParameter"/> gets it, and a lost response is resolved by
+    /// searching the queue and recent builds for that run id.</summary>
+    Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct);
+}

@@ -1,0 +1,16 @@
+using CiBridge.Jenkins.Models;
+
+namespace CiBridge.Jenkins;
+
+/// <summary>Queue items (they vanish about five minutes after leaving the queue).</summary>
+public interface IJenkinsQueue
+{
+    /// <summary>Reads a queue item; NotFound once it expired.</summary>
+    Task<QueueItem> GetQueueItemAsync(long queueItemId, CancellationToken ct);
+
+    /// <summary>Cancels a queued item; false when it already left the queue or is gone.</summary>
+    Task<bool> CancelQueueItemAsync(long queueItemId, CancellationToken ct);
+
+    /// <summary>Finds the queued item or build carrying a run id parameter value.</summary>
+    Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct);
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CiBridge.Jenkins;
+
+/// <summary>Creates <see cref="IJenkinsClient"/>s; register it as a singleton.</summary>
+/// <param name="time">Clock for timeouts, back-off and the circuit breaker.</param>
+/// <param name="loggerFactory">Where request logs go (method, path, status; never secrets).</param>
+public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? loggerFactory = null) : IJenkinsClientFactory
+{
+    /// <summary>A factory on the system clock without logging.</summary>
+    public JenkinsClientFactory() : this(TimeProvider.System) { }
+
+    /// <inheritdoc/>
+    public IJenkinsClient Create(JenkinsEndpointSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!settings.BaseUrl.IsAbsoluteUri || settings.BaseUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{settings.BaseUrl}' is not an http(s) URL", nameof(settings));
+        }
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CiBridge.Jenkins");
+        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using CiBridge.Jenkins.Http;
+using CiBridge.Jenkins.Models;
+using CiBridge.Jenkins.Wire;
+
+namespace CiBridge.Jenkins;
+
+/// <summary>Finds a run by a parameter value (the CIBRIDGE_RUN_ID convention): first in the queue,
+/// then among recent builds. This resolves a trigger whose response was lost.</summary>
+internal sealed class RunFinder(JenkinsTransport transport, JenkinsClient client)
+{
+    public async Task<RunLocation?> FindAsync(string jobPath, string parameterName, string value, CancellationToken ct)
+    {
+        var jobUrl = JobPaths.ToRelativeUrl(jobPath);
+        var response = await transport.GetAsync("queue/api/json?tree=" + Trees.QueueItems, ct);
+        var items = WireReader.Parse(response.Body, "queue/api/json")["items"] as JsonArray ?? [];
+        foreach (var item in items.OfType<JsonObject>())
+        {
+            var taskUrl = WireReader.Text(item["task"], "url") ?? "";
+            if (taskUrl.EndsWith("/" + jobUrl, StringComparison.OrdinalIgnoreCase) && Carries(item, parameterName, value))
+            {
+                return new RunLocation(item["id"]?.GetValue<long>(), null);
+            }
+        }
+        var build = (await client.RecentBuildsAsync(jobPath, ct))
+            .FirstOrDefault(b => b.Parameters.TryGetValue(parameterName, out var v) && v == value);
+        return build is null ? null : new RunLocation(build.QueueId, build);
+    }
+
+    private static bool Carries(JsonObject item, string name, string value) =>
+        (item["actions"] as JsonArray ?? [])
+            .SelectMany(a => a?["parameters"] as JsonArray ?? [])
+            .Any(p => WireReader.Text(p, "name") == name && WireReader.Text(p, "value") == value);
+}

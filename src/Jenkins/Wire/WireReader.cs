@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CiBridge.Jenkins.Errors;
+using CiBridge.Jenkins.Models;
+
+namespace CiBridge.Jenkins.Wire;
+
+/// <summary>Reads Jenkins' JSON into the client's records; unknown fields are ignored.</summary>
+internal static class WireReader
+{
+    public static JsonNode Parse(string body, string what)
+    {
+        try
+        {
+            return JsonNode.Parse(body) ?? throw new JsonException("empty document");
+        }
+        catch (JsonException e)
+        {
+            throw new JenkinsException(JenkinsErrorKind.NotJenkins, $"{what.Split('?')[0]}: the answer is not Jenkins JSON", inner: e);
+        }
+    }
+
+    public static JenkinsJob Job(JsonNode json) => new(
+        Text(json, "fullName") ?? "",
+        ToUri(Text(json, "url"))!,
+        Text(json, "_class") ?? "",
+        json["buildable"]?.GetValueKind() != JsonValueKind.False,
+        Definitions(json).ToList(),
+        Int(json["nextBuildNumber"]) ?? 1,
+        Int(json["lastBuild"]?["number"]),
+        json["inQueue"]?.GetValueKind() == JsonValueKind.True);
+
+    public static QueueItem QueueItem(JsonNode json)
+    {
+        var cls = Text(json, "_class") ?? "";
+        var cancelled = json["cancelled"]?.GetValueKind() == JsonValueKind.True;
+        var state = cls switch
+        {
+            _ when cls.EndsWith("$LeftItem", StringComparison.Ordinal) => cancelled ? QueueItemState.Cancelled : QueueItemState.Started,
+            _ when cls.EndsWith("$BlockedItem", StringComparison.Ordinal) => QueueItemState.Blocked,
+            _ when cls.EndsWith("$BuildableItem", StringComparison.Ordinal) => QueueItemState.Buildable,
+            _ => QueueItemState.Waiting,
+        };
+        var executable = json["executable"];
+        return new QueueItem(
+            Long(json["id"]) ?? 0, state, Text(json, "why"), Int(executable?["number"]), ToUri(Text(executable, "url")), Text(json["task"], "name"));
+    }
+
+    public static BuildInfo Build(JsonNode json)
+    {
+        var actions = json["actions"] as JsonArray ?? [];
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in actions.SelectMany(a => a?["parameters"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Text(parameter, "name") is { } name) parameters[name] = ValueText(parameter["value"]) ?? "";
+        }
+        var revision = actions.Select(a => Text(a?["lastBuiltRevision"], "SHA1")).FirstOrDefault(r => r is not null);
+        var estimate = Long(json["estimatedDuration"]);
+        return new BuildInfo(
+            Int(json["number"]) ?? 0,
+            Long(json["queueId"]),
+            json["building"]?.GetValueKind() == JsonValueKind.True,
+            Text(json, "result"),
+            TimeSpan.FromMilliseconds(Long(json["duration"]) ?? 0),
+            DateTimeOffset.FromUnixTimeMilliseconds(Long(json["timestamp"]) ?? 0),
+            estimate is > 0 ? TimeSpan.FromMilliseconds(estimate.Value) : null,
+            ToUri(Text(json, "url")),
+            parameters,
+            revision);
+    }
+
+    public static string? Text(JsonNode? node, string property) =>
+        node is JsonObject obj && obj[property] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    public static Uri? ToUri(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
+
+    private static IEnumerable<JobParameter> Definitions(JsonNode json)
+    {
+        var properties = (json["property"] as JsonArray ?? []).Concat(json["actions"] as JsonArray ?? []);
+        var definitions = properties.Select(p => p?["parameterDefinitions"]).OfType<JsonArray>().FirstOrDefault() ?? [];
+        return definitions.OfType<JsonObject>().Select(d => new JobParameter(
+            Text(d, "name") ?? "",
+            Text(d, "type") ?? Text(d, "_class") ?? "",
+            ValueText(d["defaultParameterValue"]?["value"]),
+            (d["choices"] as JsonArray ?? []).Select(c => c?.ToString() ?? "").ToList(),
+            Text(d, "description")));
+    }
+
+    private static string? ValueText(JsonNode? value) => value switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValueKind() == JsonValueKind.True ? "true" : "false",
+        _ => value.ToJsonString(),
+    };
+
+    private static long? Long(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<long>() : null;
+
+    private static int? Int(JsonNode? node) => Long(node) is { } n ? (int)n : null;
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

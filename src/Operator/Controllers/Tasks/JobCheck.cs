@@ -1,0 +1,35 @@
+using CiBridge.Entities.Conditions;
+using CiBridge.Entities.Validation;
+using CiBridge.Jenkins.Models;
+using CiBridge.Operator.Controllers.Shared;
+
+namespace CiBridge.Operator.Controllers.Tasks;
+
+/// <summary>
+/// Checks that the job accepts what we would send: Jenkins silently drops undeclared parameters
+/// and fails a choice outside its list, so both are caught here with a message that names them.
+/// </summary>
+internal static class JobCheck
+{
+    public static Failure? Check(JenkinsJob job, IReadOnlyDictionary<string, string> values)
+    {
+        if (!job.Buildable) return Failure.NeedsUser(TaskReasons.JobNotFound, $"job \"{job.FullName}\" is disabled");
+        var problems = new List<string>();
+        foreach (var (name, value) in values)
+        {
+            var definition = job.Parameters.FirstOrDefault(p => p.Name == name);
+            if (definition is null)
+            {
+                problems.Add($"{name} is not a parameter of the job");
+            }
+            else if (definition.Choices.Count > 0 && !definition.Choices.Contains(value))
+            {
+                problems.Add($"{name} must be one of {string.Join(", ", definition.Choices)}");
+            }
+        }
+        if (problems.Count == 0) return null;
+        var declared = job.Parameters.Where(p => p.Name != CiTaskValidator.RunIdParameter).Select(p => p.Name);
+        return Failure.NeedsUser(TaskReasons.InvalidParameters,
+            $"job \"{job.FullName}\" does not accept these parameters: {string.Join("; ", problems)} (it declares: {string.Join(", ", declared)})");
+    }
+}

@@ -1,0 +1,26 @@
+using CiBridge.Entities.CiTasks;
+
+namespace CiBridge.Operator.Controllers.Tasks;
+
+/// <summary>
+/// Whether a run should start now, and which: a recorded run whose trigger is not confirmed yet
+/// (resume it), a spec or annotation that has not run (attempt 1), or a failed run that
+/// <c>spec.retries</c> allows again after its back-off. The same decision is made on the cached
+/// object and again on a fresh read just before the trigger, so a stale cache never triggers twice.
+/// </summary>
+internal sealed record RunPlan(RunReason Reason, int Attempt, bool Resume, TimeSpan Wait)
+{
+    public static RunPlan? Decide(CiTask task, DateTimeOffset now)
+    {
+        var run = task.Status?.CurrentRun;
+        if (RunStarter.IsPendingIntent(run)) return new(new RunReason(RunCause.Retry, null), run!.Attempt ?? 1, Resume: true, TimeSpan.Zero);
+        if (RunDue.IsActive(run)) return null;
+        if (RunDue.Check(task) is { } reason) return new(reason, 1, Resume: false, TimeSpan.Zero);
+        if (RetryPlan.Due(task, now) is not { } wait) return null;
+        return new(new RunReason(RunCause.Retry, null), (run!.Attempt ?? 1) + 1, Resume: false, wait);
+    }
+
+    /// <summary>True when <paramref name="fresh"/> still calls for the same start as this plan.</summary>
+    public bool StillHolds(CiTask fresh, DateTimeOffset now) =>
+        Decide(fresh, now) is { } again && again.Resume == Resume && again.Attempt == Attempt && again.Wait <= TimeSpan.Zero;
+}

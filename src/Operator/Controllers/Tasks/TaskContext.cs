@@ -1,0 +1,7 @@
+using CiBridge.Entities.Validation;
+using CiBridge.Kubernetes.Events;
+
+namespace CiBridge.Operator.Controllers.Tasks;
+
+/// <summary>The CiTask controller's settings and collaborators that are not API clients.</summary>
+internal sealed record TaskContext(ApprovedProviders ApprovedProviders, QueueClaims Claims, IEventRecorder Events, TimeProvider Time);

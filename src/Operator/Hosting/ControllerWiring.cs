@@ -1,0 +1,53 @@
+using CiBridge.Entities.CiTasks;
+using CiBridge.Entities.JenkinsEndpoints;
+using CiBridge.Kubernetes.Cache;
+using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Models;
+
+namespace CiBridge.Operator.Hosting;
+
+/// <summary>
+/// Which changes requeue which objects. Secondary kinds map to the primaries that use them through
+/// cache indexes, so a Secret rotation reaches exactly the endpoints and tasks that read it.
+/// </summary>
+internal static class ControllerWiring
+{
+    private const string BySecret = "secret";
+    private const string ByConfigMap = "configmap";
+    private const string ByEndpoint = "endpoint";
+
+    public static void WatchEndpoints(IInformerCache cache, IController controller)
+    {
+        var endpoints = cache.GetInformer<JenkinsEndpoint>();
+        endpoints.AddIndex(BySecret, e => [Key(e, e.Spec.CredentialsSecretRef.Name), .. Optional(e, e.Spec.CaBundle?.SecretKeyRef?.Name)]);
+        endpoints.AddIndex(ByConfigMap, e => Optional(e, e.Spec.CaBundle?.ConfigMapKeyRef?.Name));
+        endpoints.AddEventHandler(EventHandlers.EnqueueObject<JenkinsEndpoint>(controller.Queue));
+        cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, JenkinsEndpoint>(controller, endpoints, BySecret));
+        cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, JenkinsEndpoint>(controller, endpoints, ByConfigMap));
+    }
+
+    public static void WatchTasks(IInformerCache cache, IController controller)
+    {
+        var tasks = cache.GetInformer<CiTask>();
+        tasks.AddIndex(ByEndpoint, t => [Key(t, t.Spec.EndpointRef.Name)]);
+        tasks.AddIndex(BySecret, t => Sources(t, p => p.SecretKeyRef?.Name));
+        tasks.AddIndex(ByConfigMap, t => Sources(t, p => p.ConfigMapKeyRef?.Name));
+        tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue));
+        cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
+        cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, CiTask>(controller, tasks, BySecret));
+        cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, CiTask>(controller, tasks, ByConfigMap));
+    }
+
+    private static IResourceEventHandler<TChanged> Referrers<TChanged, TPrimary>(IController controller, IInformer<TPrimary> primaries, string index)
+        where TChanged : class, IKubernetesObject
+        where TPrimary : class, IKubernetesObject =>
+        EventHandlers.EnqueueMapped<TChanged>(controller.Queue, changed =>
+            primaries.ByIndex(index, Key(changed, changed.Metadata.Name!)).Select(ObjectKey.Of));
+
+    private static IEnumerable<string> Sources(CiTask task, Func<ParameterSource, string?> name) =>
+        (task.Spec.Parameters ?? []).Select(p => p.ValueFrom is { } from ? name(from) : null).SelectMany(n => Optional(task, n));
+
+    private static IEnumerable<string> Optional(IKubernetesObject obj, string? name) => name is null ? [] : [Key(obj, name)];
+
+    private static string Key(IKubernetesObject obj, string name) => $"{obj.Metadata.Namespace}/{name}";
+}

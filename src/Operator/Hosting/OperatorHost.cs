@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using CiBridge.Entities.Validation;
+using CiBridge.Kubernetes.Hosting;
+using CiBridge.Operator.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiBridge.Operator.Hosting;
+
+/// <summary>
+/// The operator process: probes, metrics and the admission webhook on every replica; caches and
+/// (while leading) the controllers through the Kubernetes runtime's manager.
+/// </summary>
+public static class OperatorHost
+{
+    public static WebApplication Build(OperatorOptions options, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        OperatorLogging.Configure(builder.Logging, options.LogFormat);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(options.ListenAddress);
+            foreach (var port in new[] { options.HealthPort, options.MetricsPort }.OfType<int>().Distinct()) kestrel.Listen(address, port);
+            if (options.WebhookPort is { } webhookPort)
+            {
+                var certificate = LoadWebhookCertificate(options.WebhookCertDir);
+                kestrel.Listen(address, webhookPort, listen => listen.UseHttps(certificate));
+            }
+        });
+        builder.Services.AddCiBridgeOperator(options);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", (IManager manager) => manager.IsReady ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503));
+        app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviders>());
+        return app;
+    }
+
+    private static X509Certificate2 LoadWebhookCertificate(string? directory)
+    {
+        if (directory is null) throw new ArgumentException("--webhook-port needs --webhook-cert-dir with tls.crt and tls.key");
+        return X509Certificate2.CreateFromPemFile(Path.Combine(directory, "tls.crt"), Path.Combine(directory, "tls.key"));
+    }
+}

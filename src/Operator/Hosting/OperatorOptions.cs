@@ -1,0 +1,48 @@
+using CiBridge.Entities.JenkinsEndpoints;
+
+namespace CiBridge.Operator.Hosting;
+
+/// <summary>The operator's settings (flags of <c>ci-bridge run</c>; docs/install.md lists them).</summary>
+public sealed class OperatorOptions
+{
+    /// <value>Defaults to <c>[JenkinsEndpoint]</c>.</value>
+    public IReadOnlyList<string> ApprovedProviders { get; set; } = [JenkinsEndpoint.KindName];
+
+    /// <summary>Namespaces to handle; empty means all.</summary>
+    public IReadOnlyList<string> WatchNamespaces { get; set; } = [];
+
+    /// <value>Defaults to 4 workers per controller.</value>
+    public int MaxConcurrentReconciles { get; set; } = 4;
+
+    public bool LeaderElection { get; set; }
+
+    /// <value>Defaults to <c>ci-bridge-leader</c>.</value>
+    public string LeaderElectionLease { get; set; } = "ci-bridge-leader";
+
+    /// <summary>Namespace of the lease; defaults to POD_NAMESPACE, then the kubeconfig's namespace.</summary>
+    public string? LeaderElectionNamespace { get; set; }
+
+    /// <summary>json or text.</summary>
+    public string LogFormat { get; set; } = "json";
+
+    /// <summary>Port of /healthz and /readyz; 0 picks a free port; null serves none.</summary>
+    public int? HealthPort { get; set; } = 8081;
+
+    /// <summary>Port of /metrics (Prometheus text format).</summary>
+    public int? MetricsPort { get; set; } = 8080;
+
+    /// <summary>HTTPS port of the admission webhook; null serves none.</summary>
+    public int? WebhookPort { get; set; }
+
+    /// <summary>Folder with tls.crt and tls.key for the webhook.</summary>
+    public string? WebhookCertDir { get; set; }
+
+    /// <summary>Explicit kubeconfig file; null uses KUBECONFIG, ~/.kube/config or in-cluster config.</summary>
+    public string? Kubeconfig { get; set; }
+
+    /// <summary>kubeconfig context to use instead of the current one.</summary>
+    public string? Context { get; set; }
+
+    /// <summary>Address to listen on; "0.0.0.0" in a pod, loopback for local runs.</summary>
+    public string ListenAddress { get; set; } = "0.0.0.0";
+}

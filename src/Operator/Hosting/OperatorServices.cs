@@ -1,0 +1,65 @@
+using CiBridge.Entities;
+using CiBridge.Entities.Validation;
+using CiBridge.Jenkins;
+using CiBridge.Kubernetes.Cache;
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Configuration;
+using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Hosting;
+using CiBridge.Kubernetes.LeaderElection;
+using CiBridge.Operator.Controllers.Endpoints;
+using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Operator.Controllers.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace CiBridge.Operator.Hosting;
+
+/// <summary>Registers the Kubernetes runtime, the Jenkins client and both controllers.</summary>
+internal static class OperatorServices
+{
+    public static IServiceCollection AddCiBridgeOperator(this IServiceCollection services, OperatorOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKubernetesRuntime(runtime => Configure(runtime, options));
+        services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
+        services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
+        services.AddSingleton(new ApprovedProviders(options.ApprovedProviders));
+        services.TryAddSingleton<IJenkinsClientFactory>(p => new JenkinsClientFactory(p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<JenkinsClients>();
+        services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
+        services.AddSingleton<EndpointSettingsReader>();
+        services.AddSingleton(_ => new VerifySchedule(Random.Shared.NextDouble));
+        services.AddSingleton<EndpointReconcileContext>();
+        services.AddSingleton<QueueClaims>();
+        services.AddSingleton<TaskContext>();
+        services.AddSingleton<TaskEndpoints>();
+        services.AddSingleton<ParameterResolver>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton<RunFollower>();
+        services.AddSingleton<TaskSteps>();
+        services.AddSingleton<TaskCleanup>();
+        var workers = Math.Max(1, options.MaxConcurrentReconciles);
+        services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, ControllerWiring.WatchEndpoints);
+        services.AddController<CiTaskReconciler>(new ControllerOptions { Name = "citask", Workers = workers }, ControllerWiring.WatchTasks);
+        return services;
+    }
+
+    private static void Configure(KubernetesRuntimeOptions runtime, OperatorOptions options)
+    {
+        runtime.KubeConfig = new KubeConfigOptions { Path = options.Kubeconfig, Context = options.Context };
+        runtime.Client = new KubernetesClientOptions { FieldManager = CiBridgeApi.FieldManager, UserAgent = "ci-bridge" };
+        runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
+        runtime.Informers = new InformerOptions { Namespace = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null };
+        runtime.Events.Component = CiBridgeApi.FieldManager;
+        if (options.LeaderElection)
+        {
+            runtime.LeaderElection = new LeaderElectionOptions
+            {
+                LeaseName = options.LeaderElectionLease,
+                LeaseNamespace = options.LeaderElectionNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "default",
+            };
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using CiBridge.Entities;
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Configuration;
+using CiBridge.Kubernetes.Models;
+using CiBridge.Operator.Crds;
+using CiBridge.Operator.Hosting;
+using CiBridge.Sandbox.ApiServer;
+using CiBridge.Sandbox.Jenkins;
+using Microsoft.AspNetCore.Builder;
+
+namespace CiBridge.EndToEnd.Tests;
+
+/// <summary>
+/// A sandbox API server with our CRDs, a Jenkins stand-in with the example jobs, and the real
+/// operator host running against them; plus a client for the test to act as a user would.
+/// </summary>
+public sealed class OperatorEnvironment : IAsyncDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cibridge-e2e-").FullName;
+    private WebApplication? _operator;
+
+    private OperatorEnvironment(SandboxApiServer api, JenkinsStandIn jenkins)
+    {
+        Api = api;
+        Jenkins = jenkins;
+        KubeconfigPath = Path.Combine(_directory, "kubeconfig");
+        api.WriteKubeconfig(KubeconfigPath);
+        var config = KubernetesConfig.LoadKubeConfig(new KubeConfigOptions { Path = KubeconfigPath }, TimeProvider.System);
+        Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
+        Client = KubernetesClientFactory.Create(config, new KubernetesClientOptions { FieldManager = "e2e-test", Qps = 500, Burst = 500 }, Json, TimeProvider.System);
+    }
+
+    public SandboxApiServer Api { get; }
+
+    public JenkinsStandIn Jenkins { get; }
+
+    public IKubernetesClient Client { get; }
+
+    public System.Text.Json.JsonSerializerOptions Json { get; }
+
+    public string KubeconfigPath { get; }
+
+    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct)
+    {
+        var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
+        foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
+        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions(), ct);
+        JenkinsStandInExample.Apply(jenkins);
+        var environment = new OperatorEnvironment(api, jenkins);
+        await environment.StartOperatorAsync(ct);
+        return environment;
+    }
+
+    /// <summary>Starts the operator (again, after <see cref="StopOperatorAsync"/>).</summary>
+    public async Task StartOperatorAsync(CancellationToken ct)
+    {
+        _operator = OperatorHost.Build(new OperatorOptions
+        {
+            Kubeconfig = KubeconfigPath,
+            ListenAddress = "127.0.0.1",
+            HealthPort = 0,
+            MetricsPort = null,
+            LogFormat = "text",
+            MaxConcurrentReconciles = 4,
+        });
+        await _operator.StartAsync(ct);
+    }
+
+    /// <summary>Stops the operator the hard way a crash would: nothing is drained or handed over.</summary>
+    public async Task StopOperatorAsync()
+    {
+        if (_operator is null) return;
+        await _operator.StopAsync(new CancellationToken(canceled: true));
+        await _operator.DisposeAsync();
+        _operator = null;
+    }
+
+    /// <summary>A fresh namespace for one test.</summary>
+    public async Task<string> CreateNamespaceAsync(CancellationToken ct)
+    {
+        var name = $"t-{Guid.NewGuid():N}"[..14];
+        await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } }, ct);
+        return name;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopOperatorAsync();
+        (Client as IDisposable)?.Dispose();
+        await Jenkins.DisposeAsync();
+        await Api.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace CiBridge.Sandbox.Tests.Jenkins;
+
+/// <summary>Runs a snippet against Debian's python3-jenkins (a real client) and returns what it printed as JSON.</summary>
+internal static class PythonJenkins
+{
+    private const string Python = "/usr/bin/python3";
+
+    public static bool Available => File.Exists(Python);
+
+    /// <summary>Runs <paramref name="body"/> with <c>server</c> bound to a logged-in <c>jenkins.Jenkins</c>;
+    /// the snippet sets <c>result</c>, which is printed as JSON.</summary>
+    public static async Task<JsonNode?> RunAsync(Uri baseUrl, string user, string secret, string body, CancellationToken ct)
+    {
+        var script = string.Join('\n',
+            "import json, sys, jenkins",
+            $"server = jenkins.Jenkins({Quote(baseUrl.ToString())}, username={Quote(user)}, password={Quote(secret)}, timeout=10)",
+            "result = None",
+            body,
+            "print(json.dumps(result))");
+        var start = new ProcessStartInfo(Python)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("-");
+        start.Environment["PYTHONPATH"] = "";
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(script);
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        if (process.ExitCode != 0) throw new InvalidOperationException($"python3-jenkins failed ({process.ExitCode}):\n{await error}\nscript:\n{script}");
+        return JsonNode.Parse(await output);
+    }
+
+    private static string Quote(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+}
