@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
@@ -120,7 +121,8 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             Namespace = _options.Namespace,
             LabelSelector = _options.LabelSelector,
             ResourceVersion = LastResourceVersion,
-            Timeout = _options.WatchTimeout,
+            // Between one and two times the configured timeout, as client-go spreads reconnects.
+            Timeout = _options.WatchTimeout * (1 + (RandomNumberGenerator.GetInt32(1000) / 1000.0)),
         };
         var progressed = false;
         try

@@ -140,6 +140,23 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task Cache_ReadOfKindNotWatchedYet_StartsItsInformerAndWaitsForSync()
+    {
+        var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1"));
+        var time = new ManualTimeProvider();
+        var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct).AsTask());
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = cache.RunAsync(cts.Token);
+        var found = await cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct);
+
+        Assert.Equal("a", found!.Metadata.Name);
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
     public async Task EnqueueHandlers_PutKeysOnTheQueue()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1")).Watch(ScriptedApi.Event("MODIFIED", "a", "2", "blue"));
