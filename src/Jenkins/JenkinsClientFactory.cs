@@ -19,7 +19,20 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         {
             throw new ArgumentException($"'{settings.BaseUrl}' is not an http(s) URL", nameof(settings));
         }
+        Validate(settings.Options ?? new JenkinsClientOptions());
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CiBridge.Jenkins");
         return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger));
+    }
+
+    private static void Validate(JenkinsClientOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options.RequestTimeout));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ReadRetries, nameof(options.ReadRetries));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DiscoveryMaxDepth, 1, nameof(options.DiscoveryMaxDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DiscoveryMaxJobs, 1, nameof(options.DiscoveryMaxJobs));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BuildSearchLimit, 1, nameof(options.BuildSearchLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ConsoleChunkMaxBytes, 16, nameof(options.ConsoleChunkMaxBytes));
+        if (options.BreakerFailureRatio is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), "BreakerFailureRatio must be in (0, 1]");
     }
 }

@@ -11,12 +11,13 @@ internal sealed class RunFinder(JenkinsTransport transport, JenkinsClient client
 {
     public async Task<RunLocation?> FindAsync(string jobPath, string parameterName, string value, CancellationToken ct)
     {
-        var jobUrl = JobPaths.ToRelativeUrl(jobPath);
+        var jobUrl = Uri.UnescapeDataString(JobPaths.ToRelativeUrl(jobPath));
         var response = await transport.GetAsync("queue/api/json?tree=" + Trees.QueueItems, ct);
         var items = WireReader.Parse(response.Body, "queue/api/json")["items"] as JsonArray ?? [];
         foreach (var item in items.OfType<JsonObject>())
         {
-            var taskUrl = WireReader.Text(item["task"], "url") ?? "";
+            // Compare unescaped: Jenkins' rawEncode keeps "()" that Uri.EscapeDataString encodes.
+            var taskUrl = Uri.UnescapeDataString(WireReader.Text(item["task"], "url") ?? "");
             if (taskUrl.EndsWith("/" + jobUrl, StringComparison.OrdinalIgnoreCase) && Carries(item, parameterName, value))
             {
                 return new RunLocation(item["id"]?.GetValue<long>(), null);

@@ -3,20 +3,22 @@ using CiBridge.Jenkins.Errors;
 using CiBridge.Jenkins.Http;
 using CiBridge.Jenkins.Models;
 using CiBridge.Jenkins.Wire;
+using Polly.CircuitBreaker;
 
 namespace CiBridge.Jenkins;
 
 /// <summary>
 /// Triggers a build: reads the job's parameters to pick <c>build</c> or <c>buildWithParameters</c>,
 /// POSTs once with <c>delay=0sec</c>, and reads the queue item id from <c>Location</c>. A lost
-/// response is resolved by the run id; without one the outcome is reported as unknown.
+/// response (reset, timeout, 502/503/504 from a proxy) is resolved by the run id; without one, or
+/// when the search fails too, the outcome is reported as unknown.
 /// </summary>
 internal sealed partial class Triggerer(JenkinsTransport transport)
 {
     public async Task<TriggerResult> TriggerAsync(TriggerRequest request, JenkinsClient client, CancellationToken ct)
     {
         var job = await client.GetJobAsync(request.JobPath, ct);
-        if (!job.Buildable) throw new JenkinsException(JenkinsErrorKind.Conflict, $"job '{request.JobPath}' is disabled");
+        if (!job.Buildable) throw new JenkinsException(JenkinsErrorKind.Conflict, $"'{request.JobPath}' is not buildable (a disabled job, or a folder)");
         var values = Values(request, job);
         var relative = JobPaths.ToRelativeUrl(request.JobPath) + (job.Parameters.Count > 0 ? "buildWithParameters" : "build") + "?delay=0sec";
         JenkinsResponse response;
@@ -24,7 +26,7 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
         {
             response = await transport.PostAsync(relative, values, [201, 303], ct);
         }
-        catch (JenkinsException e) when (e.Kind is JenkinsErrorKind.Unreachable or JenkinsErrorKind.Timeout)
+        catch (JenkinsException e) when (e.IsTransient && e.InnerException is not BrokenCircuitException)
         {
             return await RecoverAsync(request, job, e, client, ct);
         }
@@ -53,7 +55,18 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
                 OutcomeUnknown = true,
             };
         }
-        var found = await client.FindRunAsync(request.JobPath, TriggerRequest.RunIdParameter, runId, ct);
+        RunLocation? found;
+        try
+        {
+            found = await client.FindRunAsync(request.JobPath, TriggerRequest.RunIdParameter, runId, ct);
+        }
+        catch (JenkinsException e)
+        {
+            throw new JenkinsException(lost.Kind, lost.Message + $"; looking for {TriggerRequest.RunIdParameter}={runId} failed too ({e.Message}), so whether it was queued is unknown", lost.StatusCode, lost)
+            {
+                OutcomeUnknown = true,
+            };
+        }
         if (found?.QueueItemId is { } id) return new TriggerResult(id, QueueUrl(id), Recovered: true, found.Build?.Number);
         throw new JenkinsException(lost.Kind, lost.Message + $"; no queued item or build carries {TriggerRequest.RunIdParameter}={runId}, so it was not queued and may be triggered again", lost.StatusCode, lost);
     }

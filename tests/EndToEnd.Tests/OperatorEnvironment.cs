@@ -7,6 +7,9 @@ using CiBridge.Operator.Hosting;
 using CiBridge.Sandbox.ApiServer;
 using CiBridge.Sandbox.Jenkins;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CiBridge.EndToEnd.Tests;
 
@@ -62,9 +65,16 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             MetricsPort = null,
             LogFormat = "text",
             MaxConcurrentReconciles = 4,
+            KubeApiQps = 500,
+            KubeApiBurst = 1000,
         });
         await _operator.StartAsync(ct);
+        var addresses = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        OperatorAddress = new Uri(addresses.First());
     }
+
+    /// <summary>Where the running operator serves /healthz, /readyz and /metrics.</summary>
+    public Uri? OperatorAddress { get; private set; }
 
     /// <summary>Stops the operator the hard way a crash would: nothing is drained or handed over.</summary>
     public async Task StopOperatorAsync()

@@ -57,9 +57,9 @@ public sealed class Scenario(OperatorEnvironment environment, string ns)
         return await environment.Client.CreateAsync(new CiTask { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Spec = spec }, Ct);
     }
 
-    public Task<JenkinsEndpoint> EndpointAsync(Func<JenkinsEndpoint, bool> holds, string what, string name = EndpointName) =>
+    public Task<JenkinsEndpoint> EndpointAsync(Func<JenkinsEndpoint, bool> holds, string what, string name = EndpointName, TimeSpan? timeout = null) =>
         Eventually.HoldsAsync(async () => (await environment.Client.GetAsync<JenkinsEndpoint>(new ObjectKey(ns, name), Ct))!,
-            e => e is not null && holds(e), what, ct: Ct);
+            e => e is not null && holds(e), what, timeout, Ct);
 
     public Task<CiTask> TaskAsync(string name, Func<CiTask, bool> holds, string what, TimeSpan? timeout = null) =>
         Eventually.HoldsAsync(async () => (await environment.Client.GetAsync<CiTask>(new ObjectKey(ns, name), Ct))!,

@@ -40,6 +40,41 @@ public sealed class QueueAndBuildTests
     }
 
     [Fact]
+    public async Task QueueItem_NoFreeExecutor_Buildable()
+    {
+        await using var f = await ClientFixture.StartAsync(o => new() { TimeProvider = o.TimeProvider, Executors = 1 });
+        var client = f.Client();
+        await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.Slow), Ct);
+        var waiting = await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.Hello), Ct);
+        var item = await client.GetQueueItemAsync(waiting.QueueItemId, Ct);
+        Assert.Equal(QueueItemState.Buildable, item.State);
+        Assert.True(item.IsQueued);
+        Assert.Equal("Waiting for next available executor", item.Why);
+        f.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(1, (await client.GetQueueItemAsync(waiting.QueueItemId, Ct)).BuildNumber);
+    }
+
+    [Fact]
+    public async Task Names_WithSpacesAndParentheses_WorkThroughFolders()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.AddJob("team a/my job (ci)", [Sandbox.Jenkins.Model.StandInParameter.Text("X", "1"), Sandbox.Jenkins.Model.StandInParameter.Text("CIBRIDGE_RUN_ID")]);
+        var client = f.Client();
+        var discovered = Assert.Single((await client.DiscoverJobsAsync(Ct)).Jobs, j => j.FullName == "team a/my job (ci)");
+        Assert.EndsWith("/job/team%20a/job/my%20job%20(ci)/", discovered.Url!.OriginalString, StringComparison.Ordinal);
+        await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", RunId: "run-p"), Ct);
+        f.StandIn.InjectFault(new Sandbox.Jenkins.Faults.StandInFault(Sandbox.Jenkins.Faults.FaultKind.ResetAfterHandling, Method: "POST", Times: 1));
+        var lost = await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", new Dictionary<string, string> { ["X"] = "q" }, "run-q"), Ct);
+        Assert.True(lost.Recovered);
+        Assert.Null(lost.BuildNumber); // found in the queue: blocked behind build #1
+        var queued = await client.TriggerAsync(new TriggerRequest("team a/my job (ci)", new Dictionary<string, string> { ["X"] = "a b&c=d" }), Ct);
+        f.Time.Advance(TimeSpan.FromSeconds(5));
+        var build = await client.FindBuildByQueueIdAsync("team a/my job (ci)", queued.QueueItemId, Ct);
+        Assert.Equal(3, build?.Number);
+        Assert.Equal("a b&c=d", build?.Parameters["X"]);
+    }
+
+    [Fact]
     public async Task FindRun_ByRunIdParameter_InQueueThenAmongBuilds()
     {
         await using var f = await ClientFixture.StartAsync();
@@ -66,6 +101,24 @@ public sealed class QueueAndBuildTests
         Assert.False(rest.MoreData);
         Assert.DoesNotContain("Started by user", rest.Text, StringComparison.Ordinal);
         Assert.EndsWith("step 3/3\nFinished: SUCCESS\n", rest.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_LargeLog_ArrivesGzippedAndWhole()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var lines = Enumerable.Range(1, 400).Select(i => $"compiling module {i} of 400").ToList();
+        f.StandIn.SetBehavior("hello", new Sandbox.Jenkins.Model.JobBehavior(TimeSpan.FromSeconds(4), "SUCCESS", lines));
+        var client = f.Client();
+        await client.TriggerAsync(new TriggerRequest("hello"), Ct);
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        var first = await client.ReadConsoleAsync("hello", 1, 0, Ct);
+        f.Time.Advance(TimeSpan.FromSeconds(2));
+        var rest = await client.ReadConsoleAsync("hello", 1, first.NextOffset, Ct);
+        var text = first.Text + rest.Text;
+        Assert.True(first.MoreData);
+        Assert.False(rest.MoreData);
+        Assert.Equal(lines, text.Split('\n').Where(l => l.StartsWith("compiling", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -68,6 +68,26 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task Trigger_UserWithoutBuildPermission_Forbidden()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.AddUser("viewer", apiToken: "11cccccccccccccccccccccccccccccccc", canBuild: false);
+        var client = f.Client(f.Settings() with { UserName = "viewer", Secret = "11cccccccccccccccccccccccccccccccc" });
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => client.TriggerAsync(new TriggerRequest("hello"), Ct));
+        Assert.Equal(JenkinsErrorKind.Forbidden, error.Kind);
+        Assert.Contains("hudson.model.Item.Build", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trigger_Folder_Refused()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => f.Client().TriggerAsync(new TriggerRequest("platform/process"), Ct));
+        Assert.Equal(JenkinsErrorKind.Conflict, error.Kind);
+        Assert.Empty(f.StandIn.ReceivedBuilds());
+    }
+
+    [Fact]
     public async Task Trigger_PasswordAuth_SendsCrumbAndRefreshesItOnce()
     {
         await using var f = await ClientFixture.StartAsync();
@@ -100,6 +120,16 @@ public sealed class TriggerTests
         var first = await client.TriggerAsync(BuildWar("run-a"), Ct);
         Assert.True(first.Recovered);
         Assert.NotNull(first.BuildNumber);
+    }
+
+    [Fact]
+    public async Task Trigger_GatewayErrorBeforeJenkins_SearchedThenSafeToRetry()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.InjectFault(new StandInFault(FaultKind.BadGateway, PathContains: "buildWithParameters", Times: 1));
+        var error = await Assert.ThrowsAsync<JenkinsException>(() => f.Client().TriggerAsync(BuildWar("run-502"), Ct));
+        Assert.False(error.OutcomeUnknown);
+        Assert.Contains("may be triggered again", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

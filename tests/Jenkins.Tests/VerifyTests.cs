@@ -48,6 +48,16 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task Verify_UserWithoutOverallRead_Forbidden()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        f.StandIn.AddUser("reader", apiToken: "11aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", canRead: false);
+        var outcome = await f.Client(f.Settings() with { UserName = "reader", Secret = "11aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }).VerifyAsync(Ct);
+        Assert.Equal(VerifyStatus.Forbidden, outcome.Status);
+        Assert.Contains("hudson.model.Hudson.Read", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_SecurityDisabled_Anonymous()
     {
         await using var f = await ClientFixture.StartAsync(o => new JenkinsStandInOptions { TimeProvider = o.TimeProvider, UseSecurity = false });
@@ -99,11 +109,36 @@ public sealed class VerifyTests
     }
 
     [Fact]
+    public async Task Verify_BehindAccessProxy_NeedsTheCustomHeaders()
+    {
+        var required = new Dictionary<string, string> { ["CF-Access-Client-Id"] = "id.access", ["CF-Access-Client-Secret"] = "s3cr3t" };
+        await using var f = await ClientFixture.StartAsync(o => new() { TimeProvider = o.TimeProvider, RequiredHeaders = required });
+        Assert.Equal(VerifyStatus.LoginRedirect, (await f.Client().VerifyAsync(Ct)).Status);
+        var client = f.Client(f.Settings() with { Headers = required });
+        Assert.Equal(VerifyStatus.Verified, (await client.VerifyAsync(Ct)).Status);
+        await client.TriggerAsync(new TriggerRequest("hello"), Ct);
+        Assert.Single(f.StandIn.ReceivedBuilds());
+    }
+
+    [Fact]
+    public async Task Verify_ThroughHttpProxy_ReachesHostOnlyTheProxyKnows()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        // The stand-in also answers absolute-form (proxy) requests, so it can play the proxy.
+        var viaProxy = f.Settings() with { BaseUrl = new Uri("http://jenkins.behind-proxy.invalid/"), Proxy = f.StandIn.BaseAddress };
+        Assert.Equal(VerifyStatus.Verified, (await f.Client(viaProxy).VerifyAsync(Ct)).Status);
+        var direct = viaProxy with { Proxy = null };
+        Assert.Equal(VerifyStatus.DnsFailure, (await f.Client(direct).VerifyAsync(Ct)).Status);
+    }
+
+    [Fact]
     public async Task Verify_UnderPathPrefix_Verified()
     {
         await using var f = await ClientFixture.StartAsync(o => new JenkinsStandInOptions { TimeProvider = o.TimeProvider, PathPrefix = "/jenkins" });
         Assert.EndsWith("/jenkins/", f.StandIn.BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(VerifyStatus.Verified, (await f.Client().VerifyAsync(Ct)).Status);
+        var noSlash = f.Settings() with { BaseUrl = new Uri(f.StandIn.BaseAddress.AbsoluteUri.TrimEnd('/')) };
+        Assert.Equal(VerifyStatus.Verified, (await f.Client(noSlash).VerifyAsync(Ct)).Status);
         var wrongBase = f.Settings() with { BaseUrl = new Uri(f.StandIn.BaseAddress, "/") };
         Assert.Equal(VerifyStatus.NotJenkins, (await f.Client(wrongBase).VerifyAsync(Ct)).Status);
     }

@@ -22,12 +22,12 @@ internal sealed class JenkinsTransport : IDisposable
     private readonly AuthenticationHeaderValue _authorization;
     private readonly CrumbStore _crumbs;
 
-    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger, HttpMessageHandler? handler = null)
+    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger)
     {
         _settings = settings;
         Options = settings.Options ?? new JenkinsClientOptions();
         BaseUrl = WithoutUserInfo(settings.NormalizedBaseUrl);
-        _http = new HttpClient(handler ?? HandlerFactory.Create(settings)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(HandlerFactory.Create(settings)) { Timeout = Timeout.InfiniteTimeSpan };
         _pipelines = new ResiliencePipelines(Options, time);
         _limit = new SemaphoreSlim(Math.Max(1, Options.MaxConcurrency));
         _time = time;
@@ -45,26 +45,27 @@ internal sealed class JenkinsTransport : IDisposable
     public CrumbStore Crumbs => _crumbs;
 
     /// <summary>GET with retries; non-2xx throws.</summary>
-    public Task<JenkinsResponse> GetAsync(string relative, CancellationToken ct, int? maxBodyBytes = null) =>
-        _pipelines.Retry.ExecuteAsync(
-            async token => await AttemptAsync(HttpMethod.Get, relative, null, null, maxBodyBytes, throwOnError: true, token),
-            ct).AsTask();
+    public Task<JenkinsResponse> GetAsync(string relative, CancellationToken ct, int? maxBodyBytes = null)
+    {
+        var request = new JenkinsRequest(HttpMethod.Get, relative, MaxBodyBytes: maxBodyBytes);
+        return _pipelines.Retry.ExecuteAsync(async token => await AttemptAsync(request, throwOnError: true, token), ct).AsTask();
+    }
 
     /// <summary>POST once (no blind retry); statuses in <paramref name="accepted"/> or 2xx succeed.</summary>
     public async Task<JenkinsResponse> PostAsync(string relative, IReadOnlyDictionary<string, string>? form, int[] accepted, CancellationToken ct)
     {
         var crumb = _settings.AuthType == JenkinsAuthType.Password ? await _crumbs.GetAsync(ct) : null;
-        var response = await AttemptAsync(HttpMethod.Post, relative, form, crumb, null, throwOnError: false, ct);
+        var request = new JenkinsRequest(HttpMethod.Post, relative, form, crumb);
+        var response = await AttemptAsync(request, throwOnError: false, ct);
         if (response.IsCrumbRejection)
         {
-            var path = PathOf(relative);
-            Log.CrumbRefresh(_logger, path);
+            Log.CrumbRefresh(_logger, request.Path);
             _crumbs.Invalidate();
-            crumb = await _crumbs.GetAsync(ct);
-            response = await AttemptAsync(HttpMethod.Post, relative, form, crumb, null, throwOnError: false, ct);
+            request = request with { Crumb = await _crumbs.GetAsync(ct) };
+            response = await AttemptAsync(request, throwOnError: false, ct);
         }
         if (response.IsSuccess || accepted.Contains(response.Status)) return response;
-        throw Logged(ErrorClassifier.FromResponse(response, Describe(HttpMethod.Post, relative)), HttpMethod.Post, relative);
+        throw Logged(ErrorClassifier.FromResponse(response, Describe(request)), request);
     }
 
     public void Dispose()
@@ -73,24 +74,23 @@ internal sealed class JenkinsTransport : IDisposable
         _limit.Dispose();
     }
 
-    private async Task<JenkinsResponse> AttemptAsync(
-        HttpMethod method, string relative, IReadOnlyDictionary<string, string>? form, Crumb? crumb, int? maxBodyBytes, bool throwOnError, CancellationToken ct)
+    /// <summary>One attempt: concurrency slot, then circuit breaker and timeout around the send.</summary>
+    private async Task<JenkinsResponse> AttemptAsync(JenkinsRequest request, bool throwOnError, CancellationToken ct)
     {
-        var what = Describe(method, relative);
         await _limit.WaitAsync(ct);
         try
         {
-            return await _pipelines.Core.ExecuteAsync(
-                async token => await SendOnceAsync(method, relative, form, crumb, maxBodyBytes, throwOnError, token),
-                ct);
+            return await _pipelines.Core.ExecuteAsync(async token => await SendOnceAsync(request, throwOnError, token), ct);
         }
         catch (TimeoutRejectedException e)
         {
-            throw Logged(new JenkinsException(JenkinsErrorKind.Timeout, $"{what}: no answer within {Options.RequestTimeout.TotalSeconds:0.#} s", inner: e), method, relative);
+            var message = $"{Describe(request)}: no answer within {Options.RequestTimeout.TotalSeconds:0.#} s";
+            throw Logged(new JenkinsException(JenkinsErrorKind.Timeout, message, inner: e), request);
         }
         catch (BrokenCircuitException e)
         {
-            throw Logged(new JenkinsException(JenkinsErrorKind.Unreachable, $"{what}: not sent, too many recent failures (circuit open)", inner: e), method, relative);
+            var message = $"{Describe(request)}: not sent, too many recent failures (circuit open)";
+            throw Logged(new JenkinsException(JenkinsErrorKind.Unreachable, message, inner: e), request);
         }
         finally
         {
@@ -98,52 +98,47 @@ internal sealed class JenkinsTransport : IDisposable
         }
     }
 
-    private async ValueTask<JenkinsResponse> SendOnceAsync(
-        HttpMethod method, string relative, IReadOnlyDictionary<string, string>? form, Crumb? crumb, int? maxBodyBytes, bool throwOnError, CancellationToken ct)
+    private async ValueTask<JenkinsResponse> SendOnceAsync(JenkinsRequest request, bool throwOnError, CancellationToken ct)
     {
-        using var request = CreateRequest(method, relative, form, crumb);
+        using var message = CreateMessage(request);
         var started = _time.GetTimestamp();
         JenkinsResponse response;
         try
         {
-            using var message = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            response = await ResponseReader.ReadAsync(message, maxBodyBytes ?? MaxJsonBytes, ct);
+            using var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
+            response = await ResponseReader.ReadAsync(answer, request.MaxBodyBytes ?? MaxJsonBytes, ct);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            throw Logged(ErrorClassifier.FromTransport(e, Describe(method, relative)), method, relative);
+            var error = ErrorClassifier.FromTransport(e, Describe(request));
+            JenkinsMetrics.Record(BaseUrl, request.Method.Method, error.Kind.ToString(), _time.GetElapsedTime(started));
+            throw Logged(error, request);
         }
-        catch (IOException e)
-        {
-            throw Logged(ErrorClassifier.FromTransport(e, Describe(method, relative)), method, relative);
-        }
+        JenkinsMetrics.Record(BaseUrl, request.Method.Method, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), _time.GetElapsedTime(started));
         var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
-        var logPath = PathOf(relative);
-        Log.Answered(_logger, method.Method, logPath, response.Status, elapsed);
-        if (throwOnError && !response.IsSuccess) throw Logged(ErrorClassifier.FromResponse(response, Describe(method, relative)), method, relative);
+        Log.Answered(_logger, request.Method.Method, request.Path, response.Status, elapsed);
+        if (throwOnError && !response.IsSuccess) throw Logged(ErrorClassifier.FromResponse(response, Describe(request)), request);
         return response;
     }
 
-    private HttpRequestMessage CreateRequest(HttpMethod method, string relative, IReadOnlyDictionary<string, string>? form, Crumb? crumb)
+    private HttpRequestMessage CreateMessage(JenkinsRequest request)
     {
-        var request = new HttpRequestMessage(method, new Uri(BaseUrl, relative));
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.ParseAdd("application/json");
-        foreach (var (name, value) in _settings.Headers) request.Headers.TryAddWithoutValidation(name, value);
-        if (crumb is not null) request.Headers.TryAddWithoutValidation(crumb.Field, crumb.Value);
-        if (method == HttpMethod.Post) request.Content = new FormUrlEncodedContent(form ?? new Dictionary<string, string>());
-        return request;
+        var message = new HttpRequestMessage(request.Method, new Uri(BaseUrl, request.Relative));
+        message.Headers.Authorization = _authorization;
+        message.Headers.Accept.ParseAdd("application/json");
+        foreach (var (name, value) in _settings.Headers) message.Headers.TryAddWithoutValidation(name, value);
+        if (request.Crumb is { } crumb) message.Headers.TryAddWithoutValidation(crumb.Field, crumb.Value);
+        if (request.Method == HttpMethod.Post) message.Content = new FormUrlEncodedContent(request.Form ?? new Dictionary<string, string>());
+        return message;
     }
 
-    private JenkinsException Logged(JenkinsException error, HttpMethod method, string relative)
+    private JenkinsException Logged(JenkinsException error, JenkinsRequest request)
     {
-        Log.Failed(_logger, method.Method, PathOf(relative), error.Kind, error.Message);
+        Log.Failed(_logger, request.Method.Method, request.Path, error.Kind, error.Message);
         return error;
     }
 
-    private string Describe(HttpMethod method, string relative) => $"{method.Method} {new Uri(BaseUrl, PathOf(relative))}";
-
-    private static string PathOf(string relative) => relative.Split('?')[0];
+    private string Describe(JenkinsRequest request) => $"{request.Method.Method} {new Uri(BaseUrl, request.Path)}";
 
     private static Uri WithoutUserInfo(Uri url) =>
         url.UserInfo.Length == 0 ? url : new UriBuilder(url) { UserName = "", Password = "" }.Uri;

@@ -29,7 +29,7 @@ internal sealed class ResiliencePipelines(JenkinsClientOptions options, TimeProv
         : new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<JenkinsException>(e => e.IsTransient),
+                ShouldHandle = new PredicateBuilder().Handle<JenkinsException>(e => e.IsTransient && e.InnerException is not BrokenCircuitException),
                 MaxRetryAttempts = options.ReadRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

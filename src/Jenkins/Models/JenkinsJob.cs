@@ -4,7 +4,7 @@ namespace CiBridge.Jenkins.Models;
 /// <param name="FullName">Folder path and name, '/'-separated.</param>
 /// <param name="Url">The job URL as Jenkins reports it.</param>
 /// <param name="Class">The Java class (<c>_class</c>).</param>
-/// <param name="Buildable">False when disabled.</param>
+/// <param name="Buildable">False when disabled, and for folders.</param>
 /// <param name="Parameters">Parameter definitions (empty for a non-parameterized job).</param>
 /// <param name="NextBuildNumber">The number the next build gets.</param>
 /// <param name="LastBuildNumber">The newest build, if any.</param>

@@ -25,7 +25,7 @@ internal static class WireReader
         Text(json, "fullName") ?? "",
         ToUri(Text(json, "url"))!,
         Text(json, "_class") ?? "",
-        json["buildable"]?.GetValueKind() != JsonValueKind.False,
+        json["buildable"]?.GetValueKind() == JsonValueKind.True,
         Definitions(json).ToList(),
         Int(json["nextBuildNumber"]) ?? 1,
         Int(json["lastBuild"]?["number"]),

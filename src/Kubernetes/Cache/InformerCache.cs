@@ -44,12 +44,15 @@ internal sealed class SharedInformerCache(
 
     public IInformer<T> GetInformer<T>() where T : class, IKubernetesObject => Informer<T>();
 
-    public ValueTask<T?> GetAsync<T>(ObjectKey key, CancellationToken ct) where T : class, IKubernetesObject =>
-        ValueTask.FromResult(Informer<T>().Get(key) is { } found ? json.DeepCopy(found) : null);
-
-    public ValueTask<ObjectList<T>> ListAsync<T>(ListOptions? options, CancellationToken ct) where T : class, IKubernetesObject
+    public async ValueTask<T?> GetAsync<T>(ObjectKey key, CancellationToken ct) where T : class, IKubernetesObject
     {
-        var informer = Informer<T>();
+        var informer = await SyncedInformerAsync<T>(ct);
+        return informer.Get(key) is { } found ? json.DeepCopy(found) : null;
+    }
+
+    public async ValueTask<ObjectList<T>> ListAsync<T>(ListOptions? options, CancellationToken ct) where T : class, IKubernetesObject
+    {
+        var informer = await SyncedInformerAsync<T>(ct);
         IEnumerable<T> items = Select(informer, options);
         if (options?.LabelSelector is { Length: > 0 } selector)
         {
@@ -57,7 +60,7 @@ internal sealed class SharedInformerCache(
             items = items.Where(i => matcher.Matches(i.Metadata.Labels));
         }
         var copies = items.Select(i => json.DeepCopy(i)).ToList();
-        return ValueTask.FromResult(new ObjectList<T>(copies, informer.LastSyncResourceVersion));
+        return new ObjectList<T>(copies, informer.LastSyncResourceVersion);
     }
 
     public async Task<bool> WaitForSyncAsync(CancellationToken ct)
@@ -90,6 +93,22 @@ internal sealed class SharedInformerCache(
         Task[] running;
         lock (_gate) running = [.. _running];
         await Task.WhenAll(running);
+    }
+
+    /// <summary>
+    /// The informer, once it has synced: a read of a kind nobody asked for before start starts its
+    /// informer and waits, rather than answering "not found" from an empty store.
+    /// </summary>
+    private async ValueTask<Informer<T>> SyncedInformerAsync<T>(CancellationToken ct) where T : class, IKubernetesObject
+    {
+        var informer = Informer<T>();
+        if (informer.HasSynced) return informer;
+        lock (_gate)
+        {
+            if (_runToken is null) throw new InvalidOperationException($"the cache is not running; cannot read {typeof(T).Name}");
+        }
+        await informer.Synced.WaitAsync(ct);
+        return informer;
     }
 
     private Informer<T> Informer<T>() where T : class, IKubernetesObject

@@ -11,8 +11,8 @@ public sealed record InformerOptions
     /// <summary>Every period, each cached object is reported again as an update; null turns it off.</summary>
     public TimeSpan? ResyncPeriod { get; init; }
 
-    /// <summary>How long the server keeps each watch open.</summary>
-    /// <value>Defaults to 5 minutes.</value>
+    /// <summary>How long the server keeps each watch open: a random time between this and twice this.</summary>
+    /// <value>Defaults to 5 minutes (so 5 to 10 minutes, as client-go).</value>
     public TimeSpan WatchTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The first delay before listing or watching again after a failure; it doubles, with jitter, up to <see cref="MaxReconnectDelay"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,9 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             .Build();
     }
 
+    /// <summary>Objects per list request.</summary>
+    public const int PageSize = 500;
+
     public string? LastResourceVersion { get; private set; }
 
     public async Task RunAsync(CancellationToken ct)
@@ -68,12 +72,34 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
         }
     }
 
-    /// <summary>Step 1.</summary>
+    /// <summary>Step 1, in pages of <see cref="PageSize"/> (client-go's pager); an expired continue token falls back to one full list.</summary>
     private async ValueTask ListAsync(CancellationToken ct)
     {
-        var list = await _client.ListAsync<T>(new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector }, ct);
+        ObjectList<T> list;
+        try
+        {
+            list = await ListPagesAsync(PageSize, ct);
+        }
+        catch (ApiException e) when (e.IsGone)
+        {
+            list = await ListPagesAsync(null, ct);
+        }
         _informer.OnReplaced(_informer.Replace(list.Items));
         LastResourceVersion = list.ResourceVersion;
+    }
+
+    private async Task<ObjectList<T>> ListPagesAsync(int? limit, CancellationToken ct)
+    {
+        var options = new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector, Limit = limit };
+        var page = await _client.ListAsync<T>(options, ct);
+        if (page.Continue is null) return page;
+        var items = new List<T>(page.Items);
+        while (page.Continue is { } next)
+        {
+            page = await _client.ListAsync<T>(options with { Continue = next }, ct);
+            items.AddRange(page.Items);
+        }
+        return new ObjectList<T>(items, page.ResourceVersion);
     }
 
     /// <summary>Steps 2 to 4: returns when the watch says the resourceVersion is gone.</summary>
@@ -95,7 +121,8 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             Namespace = _options.Namespace,
             LabelSelector = _options.LabelSelector,
             ResourceVersion = LastResourceVersion,
-            Timeout = _options.WatchTimeout,
+            // Between one and two times the configured timeout, as client-go spreads reconnects.
+            Timeout = _options.WatchTimeout * (1 + (RandomNumberGenerator.GetInt32(1000) / 1000.0)),
         };
         var progressed = false;
         try

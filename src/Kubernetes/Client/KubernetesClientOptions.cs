@@ -32,6 +32,6 @@ public sealed class KubernetesClientOptions
     /// <value>Defaults to 200 ms.</value>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <value>Defaults to <c>ci-runtime</c>.</value>
+    /// <value>Defaults to <c>kubernetes-runtime/1.0</c>.</value>
     public string UserAgent { get; init; } = "kubernetes-runtime/1.0";
 }

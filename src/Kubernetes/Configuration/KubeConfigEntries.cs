@@ -15,6 +15,10 @@ internal static class KubeConfigEntries
         var server = String(cluster, "server") ?? throw Error(cluster, "server", "required");
         if (!Uri.TryCreate(server, UriKind.Absolute, out var serverUri)) throw Error(cluster, "server", "not an absolute URL");
         var proxy = String(cluster, "proxy-url");
+        if (Bool(cluster, "insecure-skip-tls-verify") && (String(cluster, "certificate-authority") ?? String(cluster, "certificate-authority-data")) is not null)
+        {
+            throw Error(cluster, "insecure-skip-tls-verify", "cannot be combined with a certificate authority");
+        }
         return new KubernetesClientConfiguration
         {
             Server = serverUri,
@@ -35,6 +39,8 @@ internal static class KubeConfigEntries
         JsonValue v when v.TryGetValue<string>(out var s) => s,
         _ => throw Error(entry, key, "must be a string"),
     };
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static bool Bool(Entry entry, string key) => entry.Body[key] switch
     {
@@ -64,14 +70,14 @@ internal static class KubeConfigEntries
         if (command.Contains('/', StringComparison.Ordinal) && !Path.IsPathRooted(command)) command = Resolve(exec, command);
         var apiVersion = String(exec, "apiVersion") ?? throw Error(exec, "apiVersion", "required");
         if (!s_execApiVersions.Contains(apiVersion)) throw Error(exec, "apiVersion", $"\"{apiVersion}\" is not supported");
-        var args = body["args"] is JsonArray a ? a.Select((x, i) => x?.GetValue<string>() ?? throw Error(exec, $"args[{i}]", "must be a string")).ToList() : [];
+        var args = body["args"] is JsonArray a ? a.Select((x, i) => Text(x) ?? throw Error(exec, $"args[{i}]", "must be a string")).ToList() : [];
         var env = new Dictionary<string, string>();
         if (body["env"] is JsonArray variables)
         {
             for (var i = 0; i < variables.Count; i++)
             {
-                var name = variables[i]?["name"]?.GetValue<string>() ?? throw Error(exec, $"env[{i}].name", "required");
-                env[name] = variables[i]?["value"]?.GetValue<string>() ?? "";
+                var name = Text(variables[i]?["name"]) ?? throw Error(exec, $"env[{i}].name", "required and must be a string");
+                env[name] = Text(variables[i]?["value"]) ?? "";
             }
         }
         return new ExecPlugin(exec.File, exec.Field, command, args, env, apiVersion);

@@ -19,13 +19,15 @@ public sealed record KubeConfigOptions
 /// <summary>Loads client configuration the way kubectl and client-go do.</summary>
 public static class KubernetesConfig
 {
-    /// <summary>In-cluster configuration when running in a pod without a kubeconfig, otherwise the kubeconfig.</summary>
+    /// <summary>
+    /// controller-runtime's <c>config.GetConfig</c> order: an explicit file, then <c>KUBECONFIG</c>,
+    /// then the pod's service account when running in a cluster, then <c>~/.kube/config</c>.
+    /// </summary>
     public static KubernetesClientConfiguration LoadDefault(KubeConfigOptions? options, TimeProvider time)
     {
         options ??= new KubeConfigOptions();
         var explicitFile = options.Path ?? options.Environment("KUBECONFIG");
-        if (string.IsNullOrEmpty(explicitFile) && InClusterConfig.IsInCluster(options.Environment)
-            && !File.Exists(KubeConfigLoader.HomeConfig(options.Environment)))
+        if (string.IsNullOrEmpty(explicitFile) && InClusterConfig.IsInCluster(options.Environment))
         {
             return InClusterConfig.Load(options.Environment, InClusterConfig.ServiceAccountDirectory, time);
         }

@@ -38,6 +38,7 @@ public sealed partial class Controller : IController
         _time = time;
         _logger = logger ?? NullLogger.Instance;
         Queue = WorkQueue.Create(time, options.RateLimiter ?? RateLimiters.DefaultController<ObjectKey>(time));
+        ControllerMetrics.Track(options.Name, Queue);
     }
 
     public string Name => _options.Name;
@@ -88,6 +89,7 @@ public sealed partial class Controller : IController
     private async Task ReconcileOneAsync(ObjectKey key, CancellationToken ct)
     {
         ReconcileResult result;
+        var started = _time.GetTimestamp();
         try
         {
             result = await _reconciler.ReconcileAsync(key, ct);
@@ -100,6 +102,7 @@ public sealed partial class Controller : IController
         {
             result = ReconcileResult.Retry(e);
         }
+        ControllerMetrics.Reconciled(Name, result, _time.GetElapsedTime(started));
         Apply(key, result);
     }
 

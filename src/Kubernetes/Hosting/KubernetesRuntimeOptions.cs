@@ -35,6 +35,9 @@ public sealed class KubernetesRuntimeOptions
     /// <value>Defaults to 2 minutes.</value>
     public TimeSpan CacheSyncTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Replaces the network (tests).</summary>
+    internal HttpMessageHandler? Handler { get; set; }
+
     internal void Validate()
     {
         if (Client is null || string.IsNullOrWhiteSpace(Client.FieldManager)) throw new ArgumentException("Client.FieldManager is required");

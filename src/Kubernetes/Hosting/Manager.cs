@@ -82,7 +82,7 @@ internal sealed class ControllerManager : IManager
         options.Validate();
         var config = options.Configuration ?? Configuration.KubernetesConfig.LoadDefault(options.KubeConfig, time);
         var json = KubernetesJson.CreateOptions([.. options.JsonResolvers]);
-        var client = KubernetesClientFactory.Create(config, options.Client!, json, time);
+        var client = KubernetesClientFactory.Create(config, options.Client!, json, time, options.Handler);
         var cache = InformerCache.Create(client, json, time, options.Informers, loggers.CreateLogger("Kubernetes.Cache"));
         var (events, runEvents) = EventRecorder.Create(client, options.Events, time, loggers.CreateLogger("Kubernetes.Events"));
         var elector = options.LeaderElection is { } election

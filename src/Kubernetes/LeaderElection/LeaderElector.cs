@@ -49,7 +49,14 @@ internal sealed partial class LeaseLeaderElector(ILeaseLock leaseLock, LeaderEle
             LogAcquired(logger, options.Identity, options.LeaseNamespace, options.LeaseName);
             using var leading = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var work = Task.Run(() => onStartedLeading(leading.Token), CancellationToken.None);
-            await RenewAsync(ct);
+            try
+            {
+                await RenewAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Shutdown while a renewal was in flight: stop leading and release below.
+            }
             _leading = false;
             await leading.CancelAsync();
             await SwallowAsync(work);
@@ -67,7 +74,14 @@ internal sealed partial class LeaseLeaderElector(ILeaseLock leaseLock, LeaderEle
     {
         while (!ct.IsCancellationRequested)
         {
-            if (await TryAcquireOrRenewAsync(ct)) return true;
+            try
+            {
+                if (await TryAcquireOrRenewAsync(ct)) return true;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return false;
+            }
             var jitter = 1 + ((LeaderElectionOptions.JitterFactor - 1) * RandomNumberGenerator.GetInt32(1000) / 1000.0);
             if (!await DelayAsync(options.RetryPeriod * jitter, ct)) return false;
         }

@@ -12,7 +12,7 @@ internal sealed class JenkinsBuildFollower(IJenkinsClient client, IAnsiConsole c
     /// <summary>Returns the finished build, or null when the queue item was cancelled.</summary>
     public async Task<BuildInfo?> FollowAsync(string jobPath, TriggerResult queued, CancellationToken ct)
     {
-        var number = queued.BuildNumber ?? await WaitForStartAsync(jobPath, queued.QueueItemId, ct);
+        var number = queued.BuildNumber ?? await WaitInQueueAsync(jobPath, queued.QueueItemId, ct);
         if (number is null)
         {
             Say("[red]The queue item was cancelled before it started.[/]");
@@ -25,7 +25,16 @@ internal sealed class JenkinsBuildFollower(IJenkinsClient client, IAnsiConsole c
         return build;
     }
 
-    private async Task<int?> WaitForStartAsync(string jobPath, long queueItemId, CancellationToken ct)
+    /// <summary>On a terminal a spinner shows the queue state; otherwise each change is one line.</summary>
+    private Task<int?> WaitInQueueAsync(string jobPath, long queueItemId, CancellationToken ct)
+    {
+        if (!showConsole || !console.Profile.Capabilities.Interactive) return WaitForStartAsync(jobPath, queueItemId, Say, ct);
+        return console.Status().Spinner(Spinner.Known.Dots).StartAsync(
+            "Queued",
+            status => WaitForStartAsync(jobPath, queueItemId, markup => status.Status(markup), ct));
+    }
+
+    private async Task<int?> WaitForStartAsync(string jobPath, long queueItemId, Action<string> report, CancellationToken ct)
     {
         string? lastWhy = null;
         while (true)
@@ -42,7 +51,7 @@ internal sealed class JenkinsBuildFollower(IJenkinsClient client, IAnsiConsole c
             }
             if (item.State == QueueItemState.Cancelled) return null;
             if (item.BuildNumber is { } number) return number;
-            if (item.Why != lastWhy) Say($"[grey]{item.State}: {Markup.Escape(item.Why ?? "")}[/]");
+            if (item.Why != lastWhy) report($"[grey]{item.State}: {Markup.Escape(item.Why ?? "")}[/]");
             lastWhy = item.Why;
             await Task.Delay(pollInterval, TimeProvider.System, ct);
         }

@@ -31,9 +31,11 @@ internal static class RunCommand
         var metrics = new Option<int>("--metrics-port") { Description = "Port of /metrics.", DefaultValueFactory = _ => 8080 };
         var webhook = new Option<int?>("--webhook-port") { Description = "HTTPS port of the admission webhook (needs --webhook-cert-dir)." };
         var certDir = new Option<string?>("--webhook-cert-dir") { Description = "Folder with tls.crt and tls.key." };
+        var qps = new Option<double>("--kube-api-qps") { Description = "Requests per second to the API server.", DefaultValueFactory = _ => 20 };
+        var burst = new Option<int>("--kube-api-burst") { Description = "Burst of requests to the API server.", DefaultValueFactory = _ => 30 };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)." };
         var context = new Option<string?>("--context") { Description = "kubeconfig context to use." };
-        foreach (var option in new Option[] { providers, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, kubeconfig, context })
+        foreach (var option in new Option[] { providers, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
         {
             command.Options.Add(option);
         }
@@ -51,6 +53,8 @@ internal static class RunCommand
                 MetricsPort = result.GetValue(metrics),
                 WebhookPort = result.GetValue(webhook),
                 WebhookCertDir = result.GetValue(certDir),
+                KubeApiQps = result.GetValue(qps),
+                KubeApiBurst = result.GetValue(burst),
                 Kubeconfig = result.GetValue(kubeconfig),
                 Context = result.GetValue(context),
             };

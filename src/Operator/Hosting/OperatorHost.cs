@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CiBridge.Entities.Validation;
 using CiBridge.Kubernetes.Hosting;
+using CiBridge.Operator.Metrics;
 using CiBridge.Operator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -19,7 +20,7 @@ public static class OperatorHost
     public static WebApplication Build(OperatorOptions options, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        OperatorLogging.Configure(builder.Logging, options.LogFormat);
+        OperatorLogging.Configure(builder.Logging, options.LogFormat, options.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var address = IPAddress.Parse(options.ListenAddress);
@@ -31,11 +32,15 @@ public static class OperatorHost
             }
         });
         builder.Services.AddCiBridgeOperator(options);
+        builder.Services.AddSingleton(_ => new PrometheusExporter("CiBridge."));
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Listen from the start: a MeterListener only sees measurements made after it exists.
+        _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (IManager manager) => manager.IsReady ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503));
+        app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviders>());
         return app;
     }

@@ -8,10 +8,11 @@ namespace CiBridge.Operator.Hosting;
 /// <summary>Serilog to standard output: JSON lines for log collectors, or text for people.</summary>
 internal static class OperatorLogging
 {
-    public static void Configure(ILoggingBuilder logging, string format)
+    public static void Configure(ILoggingBuilder logging, string format, string level)
     {
+        var minimum = Enum.TryParse<LogEventLevel>(level, ignoreCase: true, out var parsed) ? parsed : LogEventLevel.Information;
         var configuration = new LoggerConfiguration()
-            .MinimumLevel.Information()
+            .MinimumLevel.Is(minimum)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .Enrich.FromLogContext();

@@ -22,6 +22,14 @@ public sealed class OperatorOptions
     /// <summary>Namespace of the lease; defaults to POD_NAMESPACE, then the kubeconfig's namespace.</summary>
     public string? LeaderElectionNamespace { get; set; }
 
+    /// <summary>Client-side rate limit towards the API server (controller-runtime's default is 20 / 30).</summary>
+    public double KubeApiQps { get; set; } = 20;
+
+    public int KubeApiBurst { get; set; } = 30;
+
+    /// <summary>Lowest level logged: Debug, Information, Warning or Error.</summary>
+    public string LogLevel { get; set; } = "Information";
+
     /// <summary>json or text.</summary>
     public string LogFormat { get; set; } = "json";
 

@@ -12,7 +12,6 @@ using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace CiBridge.Operator.Hosting;
 
@@ -26,8 +25,7 @@ internal static class OperatorServices
         services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
         services.AddSingleton(new ApprovedProviders(options.ApprovedProviders));
-        services.TryAddSingleton<IJenkinsClientFactory>(p => new JenkinsClientFactory(p.GetRequiredService<TimeProvider>(), p.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<JenkinsClients>();
+        services.AddJenkinsClient();
         services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
         services.AddSingleton<EndpointSettingsReader>();
         services.AddSingleton(_ => new VerifySchedule(Random.Shared.NextDouble));
@@ -49,7 +47,13 @@ internal static class OperatorServices
     private static void Configure(KubernetesRuntimeOptions runtime, OperatorOptions options)
     {
         runtime.KubeConfig = new KubeConfigOptions { Path = options.Kubeconfig, Context = options.Context };
-        runtime.Client = new KubernetesClientOptions { FieldManager = CiBridgeApi.FieldManager, UserAgent = "ci-bridge" };
+        runtime.Client = new KubernetesClientOptions
+        {
+            FieldManager = CiBridgeApi.FieldManager,
+            UserAgent = "ci-bridge",
+            Qps = options.KubeApiQps,
+            Burst = options.KubeApiBurst,
+        };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
         runtime.Informers = new InformerOptions { Namespace = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null };
         runtime.Events.Component = CiBridgeApi.FieldManager;

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CiBridge.Sandbox.Jenkins;
 
@@ -43,12 +42,13 @@ public sealed class JenkinsStandIn : IAsyncDisposable
         return standIn;
     }
 
-    /// <summary>Adds a user; a password enables password logins, a token API-token logins.</summary>
-    public void AddUser(string id, string? password = null, string? apiToken = null, string? fullName = null, bool canBuild = true)
+    /// <summary>Adds a user; a password enables password logins, a token API-token logins.
+    /// <paramref name="canRead"/> false leaves the user without Overall/Read (403 nearly everywhere).</summary>
+    public void AddUser(string id, string? password = null, string? apiToken = null, string? fullName = null, bool canBuild = true, bool canRead = true)
     {
         lock (_world.Gate)
         {
-            var user = new StandInUser(id, fullName ?? id, password) { CanBuild = canBuild };
+            var user = new StandInUser(id, fullName ?? id, password) { CanBuild = canBuild, CanRead = canRead };
             if (apiToken is not null) user.Tokens.Add(apiToken);
             _world.Users[id] = user;
         }
@@ -128,7 +128,9 @@ public sealed class JenkinsStandIn : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_app is null) return;
-        await _app.StopAsync();
+        // Requests held by a Hang or Latency fault must not delay shutdown by Kestrel's 30 s default.
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2), TimeProvider.System);
+        await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
         _app = null;
     }
@@ -146,9 +148,9 @@ public sealed class JenkinsStandIn : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port, listen =>
+        // The empty builder reads no configuration files (no file watchers per stand-in) and logs nothing.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port, listen =>
         {
             if (Options.Certificate is { } certificate) listen.UseHttps(certificate);
         }));

@@ -30,13 +30,21 @@ public static class JenkinsStandInExample
     /// <summary>A job without parameters.</summary>
     public const string Hello = "hello";
 
+    /// <summary>Starts a stand-in with the example configuration (what the <c>sandbox</c> verb runs).</summary>
+    public static async Task<JenkinsStandIn> StartAsync(JenkinsStandInOptions options, CancellationToken ct)
+    {
+        var standIn = await JenkinsStandIn.StartAsync(options, ct);
+        Apply(standIn);
+        return standIn;
+    }
+
     /// <summary>Adds the example users, folders and jobs.</summary>
     public static void Apply(JenkinsStandIn standIn)
     {
         standIn.AddUser(User, Password, ApiToken, "Jenkins Admin");
         standIn.AddJob(
             BuildWar,
-            [StandInParameter.Text("BRANCH", "master"), StandInParameter.Text("CIBRIDGE_RUN_ID")],
+            [StandInParameter.Text("BRANCH", "master"), StandInParameter.Secret("DEPLOY_KEY"), StandInParameter.Text("CIBRIDGE_RUN_ID")],
             new JobBehavior(TimeSpan.FromSeconds(20), "SUCCESS", ["+ git checkout $BRANCH", "+ mvn -B package", "[INFO] BUILD SUCCESS", "Archiving artifacts"], "3f2c9e1d4b5a69788796a5b4c3d2e1f0a9b8c7d6"),
             JobKind.Pipeline);
         standIn.AddJob(

@@ -40,6 +40,10 @@ public sealed class JenkinsStandInOptions
     /// <summary>A server certificate to serve HTTPS instead of HTTP. Default: plain HTTP.</summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
 
+    /// <summary>Headers an access proxy in front demands (e.g. Cloudflare Access service-token headers);
+    /// requests without them are redirected to the proxy's login page. Default: none.</summary>
+    public IReadOnlyDictionary<string, string> RequiredHeaders { get; init; } = new Dictionary<string, string>();
+
     /// <summary>First queue item id. Default 1.</summary>
     public long FirstQueueId { get; init; } = 1;
 }

@@ -74,6 +74,26 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task List_InPages_FollowsContinueTokens()
+    {
+        var api = new ScriptedApi().Page("10", "page-2", ScriptedApi.Item("a", "1")).Page("10", "", ScriptedApi.Item("b", "2"));
+        var time = new ManualTimeProvider();
+        var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = informer.RunAsync(cts.Token);
+        await Eventually.HoldsAsync(() => api.OpenWatches == 1, "watching", ct: s_ct);
+
+        Assert.Equal(["a", "b"], informer.List().Select(w => w.Metadata.Name!).Order());
+        var requests = api.Requests.ToArray();
+        Assert.Equal("/apis/example.com/v1/widgets?limit=500", requests[0]);
+        Assert.Equal("/apis/example.com/v1/widgets?limit=500&continue=page-2", requests[1]);
+        Assert.Contains("resourceVersion=10&", requests[2], StringComparison.Ordinal);
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
     public async Task Resync_ReportsEveryObjectAgain()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("w1", "5"));
@@ -115,6 +135,23 @@ public sealed class InformerTests
         var notRed = await cache.ListAsync<Widget>(new ListOptions { LabelSelector = "color!=red" }, s_ct);
         Assert.Equal(["b"], notRed.Items.Select(w => w.Metadata.Name!));
         Assert.Equal("10", red.ResourceVersion);
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
+    public async Task Cache_ReadOfKindNotWatchedYet_StartsItsInformerAndWaitsForSync()
+    {
+        var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1"));
+        var time = new ManualTimeProvider();
+        var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct).AsTask());
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = cache.RunAsync(cts.Token);
+        var found = await cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct);
+
+        Assert.Equal("a", found!.Metadata.Name);
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
     }

@@ -161,6 +161,8 @@ public sealed class KubeConfigTests : IDisposable
     [InlineData("no current context", "clusters: []", "current-context")]
     [InlineData("bad CA data", "clusters: [{name: c1, cluster: {server: 'https://h', certificate-authority-data: '!!'}}]\ncontexts: [{name: x, context: {cluster: c1}}]\ncurrent-context: x", "clusters[name=c1].cluster.certificate-authority-data")]
     [InlineData("bad exec version", "clusters: [{name: c1, cluster: {server: 'https://h'}}]\nusers: [{name: u, user: {exec: {command: x, apiVersion: v0}}}]\ncontexts: [{name: x, context: {cluster: c1, user: u}}]\ncurrent-context: x", "users[name=u].user.exec.apiVersion")]
+    [InlineData("insecure with CA", "clusters: [{name: c1, cluster: {server: 'https://h', insecure-skip-tls-verify: true, certificate-authority: ca.crt}}]\ncontexts: [{name: x, context: {cluster: c1}}]\ncurrent-context: x", "clusters[name=c1].cluster.insecure-skip-tls-verify")]
+    [InlineData("exec arg not a string", "clusters: [{name: c1, cluster: {server: 'https://h'}}]\nusers: [{name: u, user: {exec: {command: x, apiVersion: client.authentication.k8s.io/v1, args: [[1]]}}}]\ncontexts: [{name: x, context: {cluster: c1, user: u}}]\ncurrent-context: x", "users[name=u].user.exec.args[0]")]
     [InlineData("wrong type", "clusters: [{name: c1, cluster: {server: [1]}}]\ncontexts: [{name: x, context: {cluster: c1}}]\ncurrent-context: x", "clusters[name=c1].cluster.server")]
     public void Invalid_ErrorNamesFileAndField(string name, string yaml, string field)
     {

@@ -16,6 +16,9 @@ public sealed class LeaderElectorTests
 
         public bool Broken { get; set; }
 
+        /// <summary>The next update hangs until its caller gives up (one shot).</summary>
+        public bool HangNextUpdate { get; set; }
+
         public LeaseRecord? Record
         {
             get { lock (_gate) return _record; }
@@ -56,14 +59,26 @@ public sealed class LeaderElectorTests
                 }
             }
 
-            public Task<bool> UpdateAsync(LeaseRecord record, CancellationToken ct)
+            public async Task<bool> UpdateAsync(LeaseRecord record, CancellationToken ct)
+            {
+                bool hang;
+                lock (store._gate)
+                {
+                    hang = store.HangNextUpdate;
+                    store.HangNextUpdate = false;
+                }
+                if (hang) await Task.Delay(Timeout.Infinite, ct);
+                return Update(record);
+            }
+
+            private bool Update(LeaseRecord record)
             {
                 lock (store._gate)
                 {
                     if (store.Broken) throw new HttpRequestException("API server unreachable");
-                    if (store._version != _seen) return Task.FromResult(false);
+                    if (store._version != _seen) return false;
                     store.Put(record);
-                    return Task.FromResult(true);
+                    return true;
                 }
             }
         }
@@ -209,6 +224,25 @@ public sealed class LeaderElectorTests
         Assert.Equal(1, a.Stopped);
         await b.StopAsync();
         await b.Run!.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
+    public async Task Shutdown_DuringRenewal_StillReleasesAndReportsStopped()
+    {
+        var time = new ManualTimeProvider();
+        var store = new LeaseStore();
+        var a = new Replica(store, time, "a").Start();
+        await Eventually.HoldsAsync(() => a.Started == 1, "a leads", ct: s_ct);
+        store.HangNextUpdate = true;
+        time.Advance(TimeSpan.FromSeconds(2));
+        await Eventually.HoldsAsync(() => !store.HangNextUpdate, "renewal in flight", ct: s_ct);
+
+        await a.StopAsync();
+        await a.Run!.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+
+        Assert.Equal(1, a.Stopped);
+        Assert.True(a.LeadingTokenCancelled);
+        Assert.Equal("", store.Record!.Value.HolderIdentity);
     }
 
     [Theory]

@@ -21,10 +21,13 @@ public sealed class ScriptedApi : HttpMessageHandler
 
     public int OpenWatches => Volatile.Read(ref _openWatches);
 
-    public ScriptedApi List(string resourceVersion, params string[] items)
+    public ScriptedApi List(string resourceVersion, params string[] items) => Page(resourceVersion, "", items);
+
+    /// <summary>One page of a list; a non-empty <paramref name="continueToken"/> says more pages follow.</summary>
+    public ScriptedApi Page(string resourceVersion, string continueToken, params string[] items)
     {
         _lists.Enqueue(() => FakeApi.Json(HttpStatusCode.OK,
-            $$$"""{"kind":"WidgetList","apiVersion":"example.com/v1","metadata":{"resourceVersion":"{{{resourceVersion}}}"},"items":[{{{string.Join(',', items)}}}]}"""));
+            $$$"""{"kind":"WidgetList","apiVersion":"example.com/v1","metadata":{"resourceVersion":"{{{resourceVersion}}}","continue":"{{{continueToken}}}"},"items":[{{{string.Join(',', items)}}}]}"""));
         return this;
     }
 

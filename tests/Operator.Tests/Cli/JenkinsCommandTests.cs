@@ -120,13 +120,23 @@ public sealed class JenkinsCommandTests : IAsyncLifetime
         Assert.Equal("FAILURE", JsonNode.Parse(run.Output)!["result"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TriggerWait_BlockedBehindRunningBuild_ReportsQueueState()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync(Args("trigger", "--job", "platform/nightly-release"))).ExitCode);
+        var run = await RunWhileTimePassesAsync(Args("trigger", "--job", "platform/nightly-release", "--wait", "--poll-interval", "0.01"), TimeSpan.FromSeconds(30));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Blocked: Build #1 is already in progress (ETA: N/A)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Build #2 finished: SUCCESS", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the CLI while moving the stand-in's clock, so builds progress without real waiting.</summary>
-    private async Task<CliRun> RunWhileTimePassesAsync(string[] args)
+    private async Task<CliRun> RunWhileTimePassesAsync(string[] args, TimeSpan? step = null)
     {
         var run = CliRun.RunAsync(args);
         while (!run.IsCompleted)
         {
-            _time.Advance(TimeSpan.FromSeconds(2));
+            _time.Advance(step ?? TimeSpan.FromSeconds(2));
             await Task.WhenAny(run, Task.Delay(5, TestContext.Current.CancellationToken));
         }
         return await run;

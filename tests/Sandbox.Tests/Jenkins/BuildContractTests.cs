@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using CiBridge.Sandbox.Jenkins;
 
 namespace CiBridge.Sandbox.Tests.Jenkins;
 
@@ -29,6 +30,24 @@ public sealed class BuildContractTests
         Assert.EndsWith("Finished: SUCCESS\r\n", await rest.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using var beyond = await http.GetAsync("job/platform/job/nightly-release/1/logText/progressiveText?start=999999");
         Assert.StartsWith("Started by user", await beyond.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProgressiveText_Over4096Bytes_GzippedWhenAccepted()
+    {
+        await using var f = await StandInFixture.StartAsync();
+        f.StandIn.SetBehavior("hello", new Sandbox.Jenkins.Model.JobBehavior(TimeSpan.FromSeconds(1), "SUCCESS", Enumerable.Repeat(new string('x', 100), 60).ToList()));
+        using var http = StandInHttp.Token(f.BaseAddress);
+        using var trigger = await http.PostAsync("job/hello/build?delay=0sec");
+        f.Time.Advance(TimeSpan.FromSeconds(1));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(f.BaseAddress, "job/hello/1/logText/progressiveText?start=0"));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var raw = new HttpClient();
+        raw.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + JenkinsStandInExample.ApiToken)));
+        using var response = await raw.SendAsync(request, Ct);
+        Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+        using var small = await http.GetAsync("job/hello/1/logText/progressiveText?start=6000");
+        Assert.Empty(small.Content.Headers.ContentEncoding);
     }
 
     [Fact]

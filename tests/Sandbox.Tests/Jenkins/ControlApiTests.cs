@@ -30,5 +30,21 @@ public sealed class ControlApiTests
         Assert.Equal(HttpStatusCode.OK, healed.StatusCode);
     }
 
+    [Fact]
+    public async Task ControlApi_AddsUsersAndJobs_RevokesTokens()
+    {
+        await using var f = await StandInFixture.StartAsync();
+        using var control = new HttpClient { BaseAddress = new Uri(f.BaseAddress, "/__standin/") };
+        (await control.PostAsync("users", Json("""{"id":"bob","token":"11bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}"""), Ct)).EnsureSuccessStatusCode();
+        (await control.PostAsync("jobs", Json("""{"job":"team/app","kind":"pipeline","parameters":[{"name":"MODE","kind":"choice","choices":["a","b"]}]}"""), Ct)).EnsureSuccessStatusCode();
+        using var bob = new StandInHttp(f.BaseAddress, "bob", "11bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+        var job = await bob.JsonAsync("job/team/job/app/api/json");
+        Assert.Equal("org.jenkinsci.plugins.workflow.job.WorkflowJob", job["_class"]!.GetValue<string>());
+        Assert.Equal("a", job["property"]![0]!["parameterDefinitions"]![0]!["defaultParameterValue"]!["value"]!.GetValue<string>());
+        (await control.PostAsync("users/revoke-token", Json("""{"id":"bob","token":"11bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}"""), Ct)).EnsureSuccessStatusCode();
+        using var revoked = await bob.GetAsync("api/json");
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

@@ -8,7 +8,16 @@ internal static class PythonJenkins
 {
     private const string Python = "/usr/bin/python3";
 
-    public static bool Available => File.Exists(Python);
+    private static readonly Lazy<bool> s_available = new(() =>
+    {
+        if (!File.Exists(Python)) return false;
+        using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import jenkins"]) { RedirectStandardError = true })!;
+        probe.WaitForExit(TimeSpan.FromSeconds(20));
+        return probe.HasExited && probe.ExitCode == 0;
+    });
+
+    /// <summary>Whether Debian's python3-jenkins is importable (<c>apt-get install -y python3-jenkins</c>).</summary>
+    public static bool Available => s_available.Value;
 
     /// <summary>Runs <paramref name="body"/> with <c>server</c> bound to a logged-in <c>jenkins.Jenkins</c>;
     /// the snippet sets <c>result</c>, which is printed as JSON.</summary>

@@ -18,7 +18,7 @@ internal sealed class EndpointReconciler(
     IKubernetesReader cache,
     StatusWriter statusWriter,
     EndpointSettingsReader settingsReader,
-    JenkinsClients clients,
+    IJenkinsClientPool clients,
     EndpointReconcileContext context) : IReconciler
 {
     public async ValueTask<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
@@ -26,7 +26,7 @@ internal sealed class EndpointReconciler(
         var endpoint = await cache.GetAsync<JenkinsEndpoint>(key, ct);
         if (endpoint is null)
         {
-            clients.Forget(key.ToString());
+            clients.Remove(key.ToString());
             context.Schedule.Forget(key);
             return ReconcileResult.Done;
         }

@@ -75,6 +75,7 @@ internal sealed class RunFollower(QueueClaims claims, TimeProvider time)
 
     private static void Finish(CiTaskRun run, string result, DateTimeOffset completedAt)
     {
+        Metrics.OperatorMetrics.BuildFinished(result);
         run.Result = result;
         run.CompletionTime = Kubernetes.Models.KubernetesTimeConverter.Truncate(completedAt);
     }

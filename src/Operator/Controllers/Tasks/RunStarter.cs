@@ -41,6 +41,7 @@ internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWrite
         var run = plan.Resume ? intended.Status!.CurrentRun! : RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
         if (plan.Reason.RequestValue is not null) intended.Status!.LastHandledRunRequest = plan.Reason.RequestValue;
         var written = await statusWriter.ReplaceGuardedAsync(intended, ct);
+        Metrics.OperatorMetrics.RunStarted();
         intended = Copy(written);
         run = intended.Status!.CurrentRun!;
 

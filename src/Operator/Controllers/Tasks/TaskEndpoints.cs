@@ -14,11 +14,22 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// CiTask never talks to a server its endpoint has not verified. A change of the endpoint requeues
 /// its CiTasks, so waiting here costs nothing.
 /// </summary>
-internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, JenkinsClients clients)
+internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, IJenkinsClientPool clients)
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
 
     public async Task<(IJenkinsClient? Client, Failure? Failure)> ResolveAsync(CiTask task, CancellationToken ct)
+    {
+        var (endpoint, notReady) = await FindReadyAsync(task, ct);
+        if (endpoint is null) return (null, notReady);
+        var key = ObjectKey.Of(endpoint);
+        var (settings, failure) = await settingsReader.ReadAsync(endpoint, ct);
+        if (settings is null) return (null, NotReady($"JenkinsEndpoint \"{key.Name}\": {failure!.Message}"));
+        return (clients.Get(key.ToString(), settings), null);
+    }
+
+    /// <summary>The task's endpoint when it exists and is Ready (from the cache; no call to Jenkins).</summary>
+    public async Task<(JenkinsEndpoint? Endpoint, Failure? Failure)> FindReadyAsync(CiTask task, CancellationToken ct)
     {
         var key = new ObjectKey(task.Metadata.Namespace, task.Spec.EndpointRef.Name);
         var endpoint = await cache.GetAsync<JenkinsEndpoint>(key, ct);
@@ -29,9 +40,7 @@ internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsRea
             var why = ready is null ? "not verified yet" : $"{ready.Reason}: {ready.Message}";
             return (null, NotReady($"JenkinsEndpoint \"{key.Name}\" is not ready ({why})"));
         }
-        var (settings, failure) = await settingsReader.ReadAsync(endpoint, ct);
-        if (settings is null) return (null, NotReady($"JenkinsEndpoint \"{key.Name}\": {failure!.Message}"));
-        return (clients.Get(key.ToString(), settings), null);
+        return (endpoint, null);
     }
 
     private static Failure NotReady(string message) => Failure.Transient(TaskReasons.EndpointNotReady, message, RecheckAfter);

@@ -26,7 +26,13 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         var run = task.Status?.CurrentRun;
         if (RunDue.IsActive(run) && !RunStarter.IsPendingIntent(run)) return await FollowAsync(task, ct);
         var plan = RunPlan.Decide(task, context.Time.GetUtcNow());
-        if (plan is null) return new StepResult(null, ReconcileResult.Done);
+        if (plan is null)
+        {
+            // Idle: nothing to run, but Ready still says whether the endpoint could run the next one.
+            // The endpoint watch brings us back when that changes, so there is nothing to poll.
+            var (_, notReady) = await endpoints.FindReadyAsync(task, ct);
+            return new StepResult(notReady, ReconcileResult.Done);
+        }
         if (plan.Wait > TimeSpan.Zero) return new StepResult(null, ReconcileResult.After(plan.Wait), RetryPending: true);
         return await StartAsync(task, plan, ct);
     }

@@ -15,7 +15,7 @@ internal static class BuildRoutes
         return rest switch
         {
             [] => Reply.Page(job.FullDisplayName + " #" + build.Number.ToString(CultureInfo.InvariantCulture)),
-            ["api", "json"] => request.Json(BuildJson.Full(build, request.JsonRoot, request.World.Now)),
+            ["api", "json"] => request.Json(BuildJson.Full(build, request.JsonRoot)),
             ["consoleText"] => Reply.Plain(ConsoleNotes.Strip(build.RawLog(request.World.Now))),
             ["logText", "progressiveText" or "progressText"] => Progressive(request, build),
             ["stop" or "term" or "kill"] => Stop(request, build),
@@ -56,7 +56,7 @@ internal static class BuildRoutes
         if (end < start) end = (int)start;
         var chunk = Encoding.UTF8.GetString(raw, (int)start, end - (int)start);
         var text = ConsoleNotes.Strip(chunk).Replace("\n", "\r\n", StringComparison.Ordinal);
-        var reply = Reply.Plain(text);
+        var reply = Reply.Plain(text) with { GzipLarge = true };
         reply.Headers["X-Text-Size"] = end.ToString(CultureInfo.InvariantCulture);
         if (!complete) reply.Headers["X-More-Data"] = "true";
         return reply;

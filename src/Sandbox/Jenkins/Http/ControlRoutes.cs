@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace CiBridge.Sandbox.Jenkins.Http;
 
 /// <summary>
-/// The HTTP control API under <c>/__standin/</c> (not part of Jenkins): <c>GET builds</c>,
-/// <c>POST jobs/behavior</c> {job, durationSeconds, result, console[]}, <c>POST faults</c>
-/// {kind, pathContains, method, times}, <c>DELETE faults</c>.
+/// The HTTP control API under <c>/__standin/</c> (not part of Jenkins), for tests in another process:
+/// <c>GET builds</c>; <c>POST users</c> {id, password, token, fullName, canBuild, canRead};
+/// <c>POST users/revoke-token</c> {id, token}; <c>POST jobs</c> {job, kind, parameters[{name, kind,
+/// default, choices}], durationSeconds, result, console[], gitRevision}; <c>POST jobs/behavior</c>
+/// {job, durationSeconds, result, console[], gitRevision}; <c>POST jobs/disabled</c> {job, disabled};
+/// <c>POST faults</c> {kind, pathContains, method, times, latencyMs}; <c>DELETE faults</c>.
 /// </summary>
 internal sealed class ControlRoutes(JenkinsStandIn standIn)
 {
@@ -20,7 +23,11 @@ internal sealed class ControlRoutes(JenkinsStandIn standIn)
         var (status, reply) = (method, path.TrimEnd('/')) switch
         {
             ("GET", "builds") => (200, (JsonNode?)Builds()),
+            ("POST", "users") => AddUser(body),
+            ("POST", "users/revoke-token") => RevokeToken(body),
+            ("POST", "jobs") => AddJob(body),
             ("POST", "jobs/behavior") => SetBehavior(body),
+            ("POST", "jobs/disabled") => Done(standIn.SetDisabled(Text(body, "job") ?? "", body?["disabled"]?.GetValue<bool>() ?? true)),
             ("POST", "faults") => AddFault(body),
             ("DELETE", "faults") => Clear(),
             _ => (404, new JsonObject { ["error"] = "unknown control path " + path }),
@@ -40,17 +47,47 @@ internal sealed class ControlRoutes(JenkinsStandIn standIn)
         ["triggeredBy"] = new JsonArray(b.TriggeredBy.Select(t => (JsonNode?)t).ToArray()),
     }).ToArray());
 
-    private (int, JsonNode?) SetBehavior(JsonNode? body)
+    private (int, JsonNode?) AddUser(JsonNode? body)
     {
-        var job = body?["job"]?.GetValue<string>();
-        if (job is null) return (400, new JsonObject { ["error"] = "job is required" });
-        var lines = body?["console"] is JsonArray console ? console.Select(l => l?.ToString() ?? "").ToList() : null;
-        var behavior = new JobBehavior(
-            TimeSpan.FromSeconds(body?["durationSeconds"]?.GetValue<double>() ?? 1),
-            body?["result"]?.GetValue<string>() ?? "SUCCESS",
-            lines);
-        return standIn.SetBehavior(job, behavior) ? (204, null) : (404, new JsonObject { ["error"] = "no such job " + job });
+        if (Text(body, "id") is not { } id) return Missing("id");
+        standIn.AddUser(id, Text(body, "password"), Text(body, "token"), Text(body, "fullName"), body?["canBuild"]?.GetValue<bool>() ?? true, body?["canRead"]?.GetValue<bool>() ?? true);
+        return (204, null);
     }
+
+    private (int, JsonNode?) RevokeToken(JsonNode? body)
+    {
+        if (Text(body, "id") is not { } id || Text(body, "token") is not { } token) return Missing("id and token");
+        standIn.RevokeApiToken(id, token);
+        return (204, null);
+    }
+
+    private (int, JsonNode?) AddJob(JsonNode? body)
+    {
+        if (Text(body, "job") is not { } job) return Missing("job");
+        var parameters = (body?["parameters"] as JsonArray ?? []).OfType<JsonObject>().Select(p => new StandInParameter(
+            Text(p, "name") ?? "",
+            Enum.TryParse<ParameterKind>(Text(p, "kind"), ignoreCase: true, out var kind) ? kind : ParameterKind.Text,
+            Text(p, "default"),
+            (p["choices"] as JsonArray)?.Select(c => c?.ToString() ?? "").ToList()));
+        var jobKind = Enum.TryParse<JobKind>(Text(body, "kind"), ignoreCase: true, out var k) ? k : JobKind.Freestyle;
+        standIn.AddJob(job, parameters.ToList(), Behavior(body!), jobKind);
+        return (204, null);
+    }
+
+    private (int, JsonNode?) SetBehavior(JsonNode? body) =>
+        Text(body, "job") is { } job ? Done(standIn.SetBehavior(job, Behavior(body!))) : Missing("job");
+
+    private static JobBehavior Behavior(JsonNode body) => new(
+        TimeSpan.FromSeconds(body["durationSeconds"]?.GetValue<double>() ?? 1),
+        Text(body, "result") ?? "SUCCESS",
+        body["console"] is JsonArray console ? console.Select(l => l?.ToString() ?? "").ToList() : JobBehavior.Default.ConsoleLines,
+        Text(body, "gitRevision"));
+
+    private static string? Text(JsonNode? body, string name) => body?[name]?.GetValue<string>();
+
+    private static (int, JsonNode?) Done(bool found) => found ? (204, null) : (404, new JsonObject { ["error"] = "no such job" });
+
+    private static (int, JsonNode?) Missing(string what) => (400, new JsonObject { ["error"] = what + " is required" });
 
     private (int, JsonNode?) AddFault(JsonNode? body)
     {

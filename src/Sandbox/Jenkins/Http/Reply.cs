@@ -7,6 +7,9 @@ internal sealed record Reply(ReplyKind Kind, int Status, JsonNode? Json = null, 
 {
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Gzip the body when it is over 4096 bytes and the client accepts gzip (LargeText, L2).</summary>
+    public bool GzipLarge { get; init; }
+
     public static Reply Ok(JsonNode json) => new(ReplyKind.Json, 200, json);
 
     public static Reply Plain(string text) => new(ReplyKind.Text, 200, Text: text);

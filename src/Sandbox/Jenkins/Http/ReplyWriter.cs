@@ -13,7 +13,7 @@ internal sealed class ReplyWriter(Responses responses)
         await (reply.Kind switch
         {
             ReplyKind.Json => responses.JsonAsync(context, reply.Json!, reply.Status),
-            ReplyKind.Text => Responses.TextAsync(context, reply.Text!, reply.Status),
+            ReplyKind.Text => Responses.TextAsync(context, reply.Text!, reply.Status, reply.GzipLarge),
             ReplyKind.Page => PageAsync(context, reply.Text!),
             ReplyKind.Redirect => Responses.RedirectAsync(context, reply.Status, reply.Location!),
             ReplyKind.Empty => EmptyAsync(context, reply.Status),

@@ -9,17 +9,27 @@ internal sealed class Responses(JenkinsStandInOptions options, string instanceSe
 {
     public async Task JsonAsync(HttpContext context, JsonNode body, int status = 200)
     {
-        Advertise(context);
+        ApiHeaders(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json;charset=utf-8";
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
-    public static async Task TextAsync(HttpContext context, string text, int status = 200)
+    public static async Task TextAsync(HttpContext context, string text, int status = 200, bool gzipLarge = false)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain;charset=utf-8";
-        await context.Response.WriteAsync(text, context.RequestAborted);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var gzip = gzipLarge && bytes.Length > 4096
+            && context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip)
+        {
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            return;
+        }
+        context.Response.Headers.ContentEncoding = "gzip";
+        await using var compressed = new System.IO.Compression.GZipStream(context.Response.Body, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+        await compressed.WriteAsync(bytes, context.RequestAborted);
     }
 
     /// <summary>An empty redirect (201/302/303 from build, stop, buildWithParameters); no X-Jenkins.</summary>
@@ -109,9 +119,16 @@ internal sealed class Responses(JenkinsStandInOptions options, string instanceSe
             context.RequestAborted);
     }
 
+    /// <summary>Layout pages (Functions.advertiseHeaders): X-Hudson, X-Jenkins, X-Jenkins-Session.</summary>
     public void Advertise(HttpContext context)
     {
         context.Response.Headers["X-Hudson"] = "1.395";
+        ApiHeaders(context);
+    }
+
+    /// <summary><c>api/json</c> (Api.setHeaders): X-Jenkins, X-Jenkins-Session, X-Frame-Options.</summary>
+    private void ApiHeaders(HttpContext context)
+    {
         context.Response.Headers["X-Jenkins"] = options.Version;
         context.Response.Headers["X-Jenkins-Session"] = instanceSession;
         context.Response.Headers["X-Frame-Options"] = "deny";

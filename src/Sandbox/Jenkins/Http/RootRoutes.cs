@@ -29,6 +29,7 @@ internal sealed class RootRoutes(SecurityGate security)
                 : Reply.Forbidden(request.Caller, ReadPermission),
             ["crumbIssuer", "api", "json"] => Crumb(request),
             ["crumbIssuer", "api", "xml"] => CrumbText(request),
+            ["computer", "api", "json"] => request.Json(RootJson.Computers(request.World)),
             ["queue", "api", "json"] => request.Json(QueueJson.Queue(request.JsonContext)),
             ["queue", "item", var id, "api", "json"] => QueueItem(request, id),
             ["queue", "cancelItem"] => Cancel(request),

@@ -23,15 +23,19 @@ internal sealed record StandInRequest(
 
     public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    public JsonContext JsonContext => new(JsonRoot, World.Now, Query("tree") is not null, World);
+    public JsonContext JsonContext => new(JsonRoot, Query("tree") is not null, World);
 
-    public bool CanRead => !World.Options.UseSecurity || Caller.User is not null || World.Options.AnonymousRead;
+    public bool CanRead => !World.Options.UseSecurity || (Caller.User?.CanRead ?? World.Options.AnonymousRead);
 
-    public bool CanBuild => !World.Options.UseSecurity || Caller.User is { CanBuild: true };
+    public bool CanBuild => !World.Options.UseSecurity || Caller.User is { CanBuild: true, CanRead: true };
 
     /// <summary>Renders JSON, applying <c>tree=</c>; a malformed tree is a 500 as in Stapler.</summary>
     public Reply Json(System.Text.Json.Nodes.JsonNode json)
     {
+        if (Query("depth") is { } depth && !int.TryParse(depth, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return Reply.Oops(500, $"java.lang.NumberFormatException: For input string: \"{depth}\"");
+        }
         if (Query("tree") is not { } tree) return Reply.Ok(json);
         try
         {

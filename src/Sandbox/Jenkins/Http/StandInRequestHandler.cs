@@ -23,6 +23,12 @@ internal sealed class StandInRequestHandler(JenkinsWorld world, SecurityGate sec
             await control.HandleAsync(context, path["/__standin/".Length..]);
             return;
         }
+        if (!HasRequiredHeaders(context))
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "https://cibridge.cloudflareaccess.com/cdn-cgi/access/login/" + context.Request.Host;
+            return;
+        }
         var fault = faults.Next(path, context.Request.Method);
         if (fault is not null && !await FaultHandlers.BeforeAsync(context, fault, world.Options))
         {
@@ -52,6 +58,9 @@ internal sealed class StandInRequestHandler(JenkinsWorld world, SecurityGate sec
             return _routes.Handle(request);
         }
     }
+
+    private bool HasRequiredHeaders(HttpContext context) => world.Options.RequiredHeaders.All(
+        h => context.Request.Headers.TryGetValue(h.Key, out var value) && value.ToString() == h.Value);
 
     private string RequestBase(HttpContext context) =>
         $"{context.Request.Scheme}://{context.Request.Host}{world.Options.PathPrefix.TrimEnd('/')}/";

@@ -13,7 +13,7 @@ internal static class BuildJson
         ["url"] = root + build.RelativeUrl,
     };
 
-    public static JsonObject Full(BuildRecord build, string root, DateTimeOffset now)
+    public static JsonObject Full(BuildRecord build, string root)
     {
         var pipeline = build.Job.Kind == JobKind.Pipeline;
         var json = new JsonObject

@@ -15,7 +15,7 @@ internal static class JobJson
     }
 
     public static JsonObject Item(JenkinsItem item, JsonContext context, int level = 0) =>
-        item.IsFolder ? Folder(item, context, level) : Job(item, context, level);
+        item.IsFolder ? Folder(item, context, level) : Job(item, context);
 
     public static JsonArray Children(JenkinsItem folder, JsonContext context, int level) => new(folder.Children.Values
         .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
@@ -32,14 +32,14 @@ internal static class JobJson
         return json;
     }
 
-    private static JsonObject Job(JenkinsItem job, JsonContext context, int level)
+    private static JsonObject Job(JenkinsItem job, JsonContext context)
     {
         var actions = new JsonArray();
         if (job.IsParameterized) actions.Add(DefinitionsProperty(job));
         actions.Add(new JsonObject());
         var json = Common(job, context.Root, actions);
         var builds = job.Builds.AsEnumerable().Reverse().ToList();
-        JsonNode? Link(BuildRecord? b) => b is null ? null : context.Full ? BuildJson.Full(b, context.Root, context.Now) : BuildJson.Summary(b, context.Root);
+        JsonNode? Link(BuildRecord? b) => b is null ? null : context.Full ? BuildJson.Full(b, context.Root) : BuildJson.Summary(b, context.Root);
         json["buildable"] = !job.Disabled;
         json["builds"] = new JsonArray(builds.Take(100).Select(Link).ToArray());
         if (context.Full) json["allBuilds"] = new JsonArray(builds.Select(Link).ToArray());

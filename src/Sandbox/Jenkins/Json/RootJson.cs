@@ -28,6 +28,38 @@ internal static class RootJson
         ["views"] = new JsonArray(JobJson.AllView(context.Root)),
     };
 
+    /// <summary><c>/computer/api/json</c>: the built-in node only (its URL is <c>computer/(built-in)/</c>).</summary>
+    public static JsonObject Computers(JenkinsWorld world)
+    {
+        var busy = world.AllBuilds.Count(b => b.Building && b.Job.Kind == JobKind.Freestyle);
+        var executors = new JsonArray(Enumerable.Range(0, world.Options.Executors).Select(_ => (JsonNode)new JsonObject()).ToArray());
+        return new JsonObject
+        {
+            ["_class"] = "hudson.model.ComputerSet",
+            ["busyExecutors"] = busy,
+            ["computer"] = new JsonArray(new JsonObject
+            {
+                ["_class"] = "hudson.model.Hudson$MasterComputer",
+                ["actions"] = new JsonArray(),
+                ["assignedLabels"] = new JsonArray(new JsonObject { ["name"] = "built-in" }),
+                ["description"] = "the Jenkins controller's built-in node",
+                ["displayName"] = "Built-In Node",
+                ["executors"] = executors,
+                ["icon"] = "symbol-computer",
+                ["idle"] = busy == 0,
+                ["jnlpAgent"] = false,
+                ["launchSupported"] = true,
+                ["manualLaunchAllowed"] = true,
+                ["numExecutors"] = world.Options.Executors,
+                ["offline"] = false,
+                ["offlineCause"] = null,
+                ["temporarilyOffline"] = false,
+            }),
+            ["displayName"] = "Nodes",
+            ["totalExecutors"] = world.Options.Executors,
+        };
+    }
+
     public static JsonObject WhoAmI(StandInUser? user) => new()
     {
         ["_class"] = "hudson.security.WhoAmI",

@@ -22,7 +22,7 @@ internal sealed class JenkinsItem(string name, JenkinsItem? parent, bool isFolde
     public string FullDisplayName => FullName.Replace("/", " » ", StringComparison.Ordinal);
 
     /// <summary>Relative URL, e.g. <c>job/a/job/b/</c>.</summary>
-    public string RelativeUrl => (Parent is { Name.Length: > 0 } ? Parent.RelativeUrl : "") + "job/" + Uri.EscapeDataString(Name) + "/";
+    public string RelativeUrl => (Parent is { Name.Length: > 0 } ? Parent.RelativeUrl : "") + "job/" + RawEncoding.Encode(Name) + "/";
 
     public string JavaClass => IsFolder
         ? "com.cloudbees.hudson.plugins.folder.Folder"

@@ -8,4 +8,5 @@ internal sealed class StandInUser(string id, string fullName, string? password)
     public string? Password { get; } = password;
     public HashSet<string> Tokens { get; } = new(StringComparer.Ordinal);
     public bool CanBuild { get; set; } = true;
+    public bool CanRead { get; set; } = true;
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace CiBridge.Jenkins;
+
+/// <summary>Registers the Jenkins client for the host.</summary>
+public static class JenkinsServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="IJenkinsClientFactory"/> and <see cref="IJenkinsClientPool"/> as singletons
+    /// (and <see cref="TimeProvider.System"/> unless a TimeProvider is registered).</summary>
+    public static IServiceCollection AddJenkinsClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJenkinsClientFactory>(sp =>
+            new JenkinsClientFactory(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<IJenkinsClientPool>(sp =>
+            new JenkinsClientPool(sp.GetRequiredService<IJenkinsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}

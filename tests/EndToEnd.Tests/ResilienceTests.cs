@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using CiBridge.Entities.CiTasks;
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Models;
+using CiBridge.Sandbox.Jenkins.Faults;
+using CiBridge.TestKit;
+
+namespace CiBridge.EndToEnd.Tests;
+
+/// <summary>Scenarios that stop the operator or break Jenkins, each in an environment of its own.</summary>
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task OperatorKilledRightAfterTriggering_AndRestarted_StartsNoSecondBuild()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        SharedEnvironment.AddTestJobs(environment.Jenkins);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+        var created = await scenario.CreateTaskAsync("deploy", SharedEnvironment.Quick);
+
+        await Eventually.HoldsAsync(() => environment.Jenkins.ReceivedBuilds().Count + environment.Jenkins.QueueLength > 0, "Jenkins got the trigger", ct: Scenario.Ct);
+        await environment.StopOperatorAsync();
+        await environment.StartOperatorAsync(Scenario.Ct);
+
+        var task = await scenario.FinishedAsync("deploy");
+        Assert.Equal("True", Conditions.Find(task.Status!.Conditions, "Succeeded")!.Status);
+        Assert.Single(scenario.BuildsOf(created, SharedEnvironment.Quick));
+    }
+
+    [Fact]
+    public async Task LostTriggerResponse_IsResolvedByFindingTheBuild()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        SharedEnvironment.AddTestJobs(environment.Jenkins);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+        environment.Jenkins.InjectFault(new StandInFault(FaultKind.ResetAfterHandling, PathContains: "buildWithParameters", Method: "POST", Times: 1));
+
+        var created = await scenario.CreateTaskAsync("deploy", SharedEnvironment.Quick);
+        await scenario.FinishedAsync("deploy");
+
+        Assert.Single(scenario.BuildsOf(created, SharedEnvironment.Quick));
+    }
+
+    [Fact]
+    public async Task JenkinsDown_MakesTheEndpointUnreachable_ThenItRecovers()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+
+        environment.Jenkins.InjectFault(new StandInFault(FaultKind.Reset));
+        await RequestVerificationAsync(scenario);
+        await scenario.EndpointAsync(e => Conditions.Find(e.Status?.Conditions, "Ready")?.Reason == "Unreachable", "Unreachable");
+
+        environment.Jenkins.ClearFaults();
+        await scenario.EndpointAsync(e => Conditions.IsTrue(e.Status?.Conditions, "Ready"), "Ready again", timeout: TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task IdleFinishedTasksAndVerifiedEndpoints_CauseNoWrites()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        SharedEnvironment.AddTestJobs(environment.Jenkins);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+        for (var i = 0; i < 20; i++) await scenario.CreateTaskAsync($"task-{i}", SharedEnvironment.Quick);
+        await Eventually.HoldsAsync(
+            async () => (await environment.Client.ListAsync<CiTask>(new ListOptions { Namespace = scenario.Namespace }, Scenario.Ct)).Items,
+            items => items.All(t => t.Status?.CurrentRun?.Result is not null && t.Status.Phase == "Succeeded"), "all finished", ct: Scenario.Ct);
+
+        var before = await StatusWritesAsync(environment);
+        foreach (var task in Enumerable.Range(0, 20))
+        {
+            // A label change makes every task reconcile again without changing its spec.
+            var label = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["touched"] = "yes" } } };
+            await environment.Client.PatchAsync<CiTask>(new(scenario.Namespace, $"task-{task}"), Patch.Merge(label), Scenario.Ct);
+        }
+        // The measured window itself: there is no condition to await, only writes that must not come.
+        await Task.Delay(TimeSpan.FromSeconds(3), Scenario.Ct);
+        var after = await StatusWritesAsync(environment);
+
+        Assert.Equal(before, after);
+    }
+
+    /// <summary>Changes the endpoint's spec so the operator verifies it now instead of in five minutes.</summary>
+    private static async Task RequestVerificationAsync(Scenario scenario)
+    {
+        var client = scenario.Environment.Client;
+        var patch = new JsonObject { ["spec"] = new JsonObject { ["verifyInterval"] = "11s" } };
+        await client.PatchAsync<Entities.JenkinsEndpoints.JenkinsEndpoint>(new(scenario.Namespace, Scenario.EndpointName), Patch.Merge(patch), Scenario.Ct);
+    }
+
+    /// <summary>Writes to any status subresource the sandbox counted (only the operator writes status).</summary>
+    private static async Task<long> StatusWritesAsync(OperatorEnvironment environment)
+    {
+        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = environment.Api.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", environment.Api.Token);
+        var counts = JsonNode.Parse(await http.GetStringAsync("/sandbox/requests", Scenario.Ct))!;
+        return counts["items"]!.AsArray()
+            .Where(i => i!["resource"]!.GetValue<string>().EndsWith("/status", StringComparison.Ordinal) && i["verb"]!.GetValue<string>() is not ("get" or "list" or "watch"))
+            .Sum(i => i!["count"]!.GetValue<long>());
+    }
+}
