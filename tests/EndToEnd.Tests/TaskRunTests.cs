@@ -4,6 +4,7 @@ using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.TestKit;
 
 namespace CiBridge.EndToEnd.Tests;
 
@@ -54,6 +55,11 @@ public sealed class TaskRunTests(SharedEnvironment shared)
         Assert.Equal(("False", "Failed"), (succeeded.Status, succeeded.Reason));
         Assert.Equal("Failed", task.Status.Phase);
         Assert.Equal("FAILURE", task.Status.CurrentRun!.Result);
+        var events = await Eventually.HoldsAsync(
+            async () => (await shared.Environment.Client.ListAsync<Event>(new ListOptions { Namespace = scenario.Namespace }, Scenario.Ct)).Items,
+            items => items.Any(e => e.Reason == "BuildLog"), "BuildLog event", ct: Scenario.Ct);
+        Assert.Contains(events, e => e.Reason == "Failed" && e.Type == "Warning" && e.InvolvedObject.Name == "tests");
+        Assert.Contains("Tests run: 3, Failures: 1", events.Single(e => e.Reason == "BuildLog").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class JobTests
         var job = await f.Client().GetJobAsync(JenkinsStandInExample.BuildWar, Ct);
         Assert.Equal("platform/process/build-war", job.FullName);
         Assert.True(job.Buildable);
-        Assert.Equal(["BRANCH", "CIBRIDGE_RUN_ID"], job.Parameters.Select(p => p.Name));
+        Assert.Equal(["BRANCH", "DEPLOY_KEY", "CIBRIDGE_RUN_ID"], job.Parameters.Select(p => p.Name));
         Assert.Equal("master", job.Parameters[0].DefaultValue);
         var failing = await f.Client().GetJobAsync(JenkinsStandInExample.Failing, Ct);
         Assert.Equal(["unit", "integration"], failing.Parameters[0].Choices);

@@ -43,7 +43,7 @@ public sealed class PythonJenkinsContractTests
             result = {'fullName': info['fullName'], 'params': [d['name'] for d in defs], 'next': info['nextBuildNumber']}
             """);
         Assert.Equal("platform/process/build-war", result!["fullName"]!.GetValue<string>());
-        Assert.Equal(["BRANCH", "CIBRIDGE_RUN_ID"], result["params"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(["BRANCH", "DEPLOY_KEY", "CIBRIDGE_RUN_ID"], result["params"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(1, result["next"]!.GetValue<int>());
     }
 
@@ -59,7 +59,7 @@ public sealed class PythonJenkinsContractTests
             """);
         Assert.Equal("hudson.model.Queue$WaitingItem", queued!["class"]!.GetValue<string>());
         Assert.StartsWith("In the quiet period.", queued["why"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal("\nBRANCH=release/1.2\nCIBRIDGE_RUN_ID=run-7", queued["params"]!.GetValue<string>());
+        Assert.Equal("\nBRANCH=release/1.2\nDEPLOY_KEY=****\nCIBRIDGE_RUN_ID=run-7", queued["params"]!.GetValue<string>());
         var number = queued["n"]!.GetValue<int>();
 
         f.Time.Advance(TimeSpan.FromSeconds(30));
@@ -69,7 +69,7 @@ public sealed class PythonJenkinsContractTests
             info = server.get_build_info('platform/process/build-war', b)
             params = [p for a in info['actions'] if a.get('_class') == 'hudson.model.ParametersAction' for p in a['parameters']]
             result = {'class': item['_class'], 'build': b, 'result': info['result'], 'queueId': info['queueId'],
-                      'params': dict((p['name'], p['value']) for p in params),
+                      'params': dict((p['name'], p.get('value')) for p in params),
                       'console': server.get_build_console_output('platform/process/build-war', b)}
             """);
         Assert.Equal("hudson.model.Queue$LeftItem", done!["class"]!.GetValue<string>());
@@ -77,6 +77,7 @@ public sealed class PythonJenkinsContractTests
         Assert.Equal("SUCCESS", done["result"]!.GetValue<string>());
         Assert.Equal(number, done["queueId"]!.GetValue<int>());
         Assert.Equal("release/1.2", done["params"]!["BRANCH"]!.GetValue<string>());
+        Assert.Null(done["params"]!["DEPLOY_KEY"]);   // password values are never exported
         var console = done["console"]!.GetValue<string>();
         Assert.StartsWith("Started by user Jenkins Admin\n", console, StringComparison.Ordinal);
         Assert.EndsWith("Finished: SUCCESS\n", console, StringComparison.Ordinal);

@@ -1,8 +1,11 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
 using CiBridge.Entities.Validation;
+using CiBridge.Jenkins;
 using CiBridge.Jenkins.Errors;
+using CiBridge.Jenkins.Models;
 using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Controllers.Shared;
 
 namespace CiBridge.Operator.Controllers.Tasks;
@@ -44,11 +47,25 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         try
         {
             var delay = await follower.FollowAsync(task, client, ct);
+            if (delay is null) await ReportFailureLogAsync(task, client, ct);
             return new StepResult(null, ReconcileResult.After(delay ?? s_soon));
         }
         catch (JenkinsException e)
         {
             return StepResult.Stop(Failure.Transient(TaskReasons.EndpointNotReady, $"following the run: {e.Message}", TimeSpan.FromSeconds(15)));
+        }
+    }
+
+    /// <summary>A run that just ended badly gets an Event with the end of its console.</summary>
+    private async Task ReportFailureLogAsync(CiTask task, IJenkinsClient client, CancellationToken ct)
+    {
+        var run = task.Status!.CurrentRun!;
+        if (run.Result is null or BuildResults.Success || run.BuildNumber is not { } number) return;
+        var (resolved, _) = await parameters.ResolveAsync(task, ct);
+        var secrets = resolved?.SecretValues ?? new HashSet<string>();
+        if (await ConsoleTail.ReadAsync(client, run.Job ?? task.Spec.Job, (int)number, secrets, ct) is { } tail)
+        {
+            context.Events.Record(task, EventTypes.Warning, "BuildLog", $"last lines of build #{number}:\n{tail}");
         }
     }
 
