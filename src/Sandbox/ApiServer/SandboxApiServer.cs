@@ -59,7 +59,8 @@ public sealed class SandboxApiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Limits.MaxRequestBodySize = null; // the 3 MiB limit is enforced with kube's Status error
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000; // client-go multiplexes every watch on one connection
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {

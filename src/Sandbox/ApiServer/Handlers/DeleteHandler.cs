@@ -17,7 +17,7 @@ internal sealed class DeleteHandler(ApiContext api)
         var result = await api.Objects.DeleteAsync(scope, options, context.RequestAborted);
         if (!result.Removed)
         {
-            await Responses.WriteAsync(context, 200, result.Object);
+            await Responses.WriteAsync(context, 200, type.FromStorage(result.Object));
             return;
         }
         await Responses.WriteAsync(context, 200, StatusObjects.Success(type, name, ObjectMeta.Uid(result.Object)));
@@ -34,7 +34,7 @@ internal sealed class DeleteHandler(ApiContext api)
             var scope = WriteHandler.Scope(context, type, ObjectMeta.String(item, "namespace"), ObjectMeta.Name(item), null);
             try
             {
-                deleted.Add((await api.Objects.DeleteAsync(scope, options, context.RequestAborted)).Object);
+                deleted.Add(type.FromStorage((await api.Objects.DeleteAsync(scope, options, context.RequestAborted)).Object));
             }
             catch (ApiException e) when (e.Code == 404)
             {

@@ -15,7 +15,7 @@ internal sealed class ListHandler(ApiContext api)
 {
     public async Task GetAsync(HttpContext context, ResourceType type, string? ns, string name)
     {
-        var obj = api.Store.Get(type.StorageKey, ns, name) ?? throw StatusObjects.NotFound(type, name);
+        var obj = type.FromStorage(api.Store.Get(type.StorageKey, ns, name) ?? throw StatusObjects.NotFound(type, name));
         obj["apiVersion"] = type.ApiVersion;
         if (Negotiation.WantsTable(context))
         {
@@ -36,6 +36,7 @@ internal sealed class ListHandler(ApiContext api)
             metadata["continue"] = next;
             metadata["remainingItemCount"] = remaining;
         }
+        page = [.. page.Select(type.FromStorage)];
         foreach (var item in page) item["apiVersion"] = type.ApiVersion;
         JsonNode body = Negotiation.WantsTable(context)
             ? api.Tables.Convert(type, page, metadata, Negotiation.IncludeObject(context))

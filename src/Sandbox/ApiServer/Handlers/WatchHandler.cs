@@ -38,7 +38,7 @@ internal sealed class WatchHandler(ApiContext api)
         await stream.StartAsync();
         foreach (var obj in snapshot) await stream.WriteObjectAsync(WatchEvent.Added, obj);
         var bookmarks = Negotiation.Flag(context, "allowWatchBookmarks");
-        if (initial && bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: true);
+        if (initial && bookmarks) await stream.WriteBookmarkAsync(from!.Value, initialEventsEnd: true);
         foreach (var change in subscribed.Value.Replay)
         {
             if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
@@ -54,23 +54,25 @@ internal sealed class WatchHandler(ApiContext api)
         var ct = linked.Token;
         using var ticker = new PeriodicTimer(api.BookmarkInterval, api.Time);
         Task<bool>? tick = null;
+        Task<bool>? ready = null;
+        long seen = 0;
         try
         {
             while (!ct.IsCancellationRequested)
             {
                 tick ??= ticker.WaitForNextTickAsync(ct).AsTask();
-                var ready = subscription.Events.WaitToReadAsync(ct).AsTask();
-                if (await Task.WhenAny(ready, tick) == tick)
+                ready ??= subscription.Events.WaitToReadAsync(ct).AsTask();
+                var ticked = await Task.WhenAny(ready, tick) == tick;
+                // Every event up to this version is already queued (the store appends under its lock),
+                // so after draining the queue a bookmark at this version promises nothing missing.
+                var current = api.Store.ResourceVersion;
+                if (!ticked && !await ready) return;
+                if (!ticked) ready = null;
+                seen = Math.Max(seen, await DrainAsync(subscription, stream, ns, filter));
+                if (ticked)
                 {
                     tick = null;
-                    if (bookmarks) await stream.WriteBookmarkAsync(api.Store.ResourceVersion, initialEventsEnd: false);
-                    await stream.FlushAsync();
-                    continue;
-                }
-                if (!await ready) return;
-                while (subscription.Events.TryRead(out var change))
-                {
-                    if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
+                    if (bookmarks) await stream.WriteBookmarkAsync(Math.Max(current, seen), initialEventsEnd: false);
                 }
                 await stream.FlushAsync();
             }
@@ -79,6 +81,18 @@ internal sealed class WatchHandler(ApiContext api)
         {
             // timeoutSeconds elapsed or the client went away: the stream simply ends.
         }
+    }
+
+    /// <summary>Writes every queued event this watcher selects; returns the last resourceVersion seen.</summary>
+    private static async Task<long> DrainAsync(WatchSubscription subscription, WatchStream stream, string? ns, Func<ObjectSummary, bool> filter)
+    {
+        long seen = 0;
+        while (subscription.Events.TryRead(out var change))
+        {
+            seen = change.ResourceVersion;
+            if (Selected(change, ns, filter) is { } selected) await stream.WriteEventAsync(selected);
+        }
+        return seen;
     }
 
     private CancellationTokenSource Timeout(HttpContext context)

@@ -12,7 +12,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
 {
     public async Task CreateAsync(HttpContext context, ResourceType type, string? ns)
     {
-        var obj = await BodyReader.ReadObjectAsync(context, type);
+        var obj = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
         var bodyNs = ObjectMeta.String(obj, "namespace");
         if (type.Namespaced && bodyNs is { Length: > 0 } && bodyNs != ns)
         {
@@ -21,12 +21,12 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
         var scope = Scope(context, type, ns, ObjectMeta.Name(obj), null);
         api.Fields.RecordUpdate(obj, null, scope);
         var created = await api.Objects.CreateAsync(scope, obj, context.RequestAborted);
-        await Responses.WriteAsync(context, 201, created, scope.Warnings);
+        await Responses.WriteAsync(context, 201, type.FromStorage(created), scope.Warnings);
     }
 
     public async Task UpdateAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
     {
-        var body = await BodyReader.ReadObjectAsync(context, type);
+        var body = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
         if (ObjectMeta.Name(body) != name)
         {
             throw StatusObjects.BadRequest($"the name of the object ({ObjectMeta.Name(body)}) does not match the name on the URL ({name})");
@@ -38,7 +38,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
             api.Fields.RecordUpdate(next, old, scope);
             return next;
         }, context.RequestAborted);
-        await Responses.WriteAsync(context, 200, updated, scope.Warnings);
+        await Responses.WriteAsync(context, 200, type.FromStorage(updated), scope.Warnings);
     }
 
     public async Task PatchAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
@@ -49,12 +49,12 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
         if (contentType.StartsWith("application/apply-patch", StringComparison.Ordinal))
         {
             var (obj, code) = await apply.ApplyAsync(scope, BodyReader.Parse(text, contentType, yamlAllowed: true), Negotiation.Flag(context, "force"), context.RequestAborted);
-            await Responses.WriteAsync(context, code, obj, scope.Warnings);
+            await Responses.WriteAsync(context, code, type.FromStorage(obj), scope.Warnings);
             return;
         }
         var patch = BodyReader.Parse(text, "application/json");
-        var updated = await api.Objects.UpdateAsync(scope, old => Patched(contentType, old, patch, scope), context.RequestAborted);
-        await Responses.WriteAsync(context, 200, updated, scope.Warnings);
+        var updated = await api.Objects.UpdateAsync(scope, old => type.ToStorage(Patched(contentType, type.FromStorage(old), patch, scope)), context.RequestAborted);
+        await Responses.WriteAsync(context, 200, type.FromStorage(updated), scope.Warnings);
     }
 
     private JsonObject Patched(string contentType, JsonObject old, JsonNode? patch, RequestScope scope)

@@ -30,6 +30,7 @@ internal sealed class ApiRouter(ApiContext api, ListHandler reads, WatchHandler 
             "/apis" when Negotiation.WantsAggregatedDiscovery(context) => Aggregated(context, core: false),
             "/api" => Json(context, DiscoveryDocuments.ApiVersions()),
             "/apis" => Json(context, DiscoveryDocuments.GroupList(all)),
+            "/openapi/v2" when WantsProtobufOnly(context) => Bytes(context, OpenApiV2Protobuf.EmptyDocument(), OpenApiV2Protobuf.ContentType),
             "/openapi/v2" => Json(context, OpenApiDocuments.Swagger(all)),
             "/openapi/v3" => Json(context, OpenApiDocuments.Index(all)),
             _ when s.Length == 2 && s[0] == "api" => Json(context, DiscoveryDocuments.ResourceList(all, "", s[1]) ?? throw StatusObjects.PageNotFound()),
@@ -97,6 +98,19 @@ internal sealed class ApiRouter(ApiContext api, ListHandler reads, WatchHandler 
     private static async Task WriteWithContentTypeAsync(HttpContext context, System.Text.Json.Nodes.JsonNode body)
     {
         await Responses.WriteAsync(context, 200, body, contentType: AggregatedDiscovery.ContentType);
+    }
+
+    private static bool WantsProtobufOnly(HttpContext context)
+    {
+        var accept = context.Request.Headers.Accept.ToString();
+        return accept.Contains("protobuf", StringComparison.Ordinal) && !accept.Contains("json", StringComparison.Ordinal);
+    }
+
+    private static async Task Bytes(HttpContext context, byte[] body, string contentType)
+    {
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 
     private static Task Text(HttpContext context, string text)

@@ -21,6 +21,7 @@ internal sealed class ServerSideApply(ObjectService objects, ManagedFields field
         }
         if (ObjectMeta.Name(applied) != scope.Name) throw StatusObjects.BadRequest($"the name of the object ({ObjectMeta.Name(applied)}) does not match the name on the URL ({scope.Name})");
         if (scope.FieldManager is "unknown" or "") throw StatusObjects.BadRequest("PATCH, application/apply-patch+yaml: fieldManager is required for apply requests");
+        applied = scope.Type.ToStorage(applied);
         var paths = FieldPaths.Leaves(applied);
         if (objects.Store.Get(scope.Type.StorageKey, scope.Namespace, scope.Name!) is null)
         {

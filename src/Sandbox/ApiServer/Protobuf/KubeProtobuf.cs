@@ -16,6 +16,18 @@ internal static class KubeProtobuf
     public static JsonObject Decode(byte[] body)
     {
         if (body.Length < 4 || !body.AsSpan(0, 4).SequenceEqual(s_magic)) throw StatusObjects.BadRequest("provided data does not appear to be a protobuf message, expected prefix [107 56 115 0]");
+        try
+        {
+            return DecodeEnvelope(body);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentOutOfRangeException)
+        {
+            throw StatusObjects.BadRequest($"unable to decode the protobuf body: {e.Message}");
+        }
+    }
+
+    private static JsonObject DecodeEnvelope(byte[] body)
+    {
         var (apiVersion, kind, raw) = ReadUnknown(body.AsSpan(4));
         var obj = kind switch
         {

@@ -43,7 +43,7 @@ internal static class BuiltinResources
         Core("ConfigMap", "configmaps", "configmap", true, ["cm"]),
         CoreEvents,
         Core("ServiceAccount", "serviceaccounts", "serviceaccount", true, ["sa"]),
-        Grouped("events.k8s.io", "Event", "events", "event", ["ev"]),
+        Grouped("events.k8s.io", "Event", "events", "event", ["ev"]) with { StoredAs = CoreEvents, Converter = FieldMapping.EventsV1ToCore },
         Grouped("coordination.k8s.io", "Lease", "leases", "lease", []),
         ValidatingWebhooks,
         Crds,

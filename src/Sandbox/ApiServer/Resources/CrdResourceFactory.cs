@@ -28,8 +28,8 @@ internal static class CrdResourceFactory
                 HasStatusSubresource = version["subresources"]?["status"] is not null,
                 IsCustom = true,
                 TracksGeneration = true,
-                Schema = version["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject,
-                PrinterColumns = version["additionalPrinterColumns"]?.DeepClone() as JsonArray,
+                Schema = JsonTrees.Materialize(version["schema"]?["openAPIV3Schema"]?.DeepClone() as JsonObject),
+                PrinterColumns = JsonTrees.Materialize(version["additionalPrinterColumns"]?.DeepClone() as JsonArray),
             };
         }
     }

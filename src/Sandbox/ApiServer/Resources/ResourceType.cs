@@ -34,7 +34,22 @@ internal sealed record ResourceType
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>Stable key of the stored data, shared by every version of one group/resource.</summary>
-    public string StorageKey => $"{Group}/{Plural}";
+    public string StorageKey => StoredAs?.StorageKey ?? $"{Group}/{Plural}";
+
+    /// <summary>
+    /// Set when this resource is another view of a stored resource (events.k8s.io/v1 Events are
+    /// stored as core/v1 Events, as in kube); <see cref="Converter"/> maps between the two.
+    /// </summary>
+    public ResourceType? StoredAs { get; init; }
+
+    /// <summary>Field mapping between this resource's shape and the stored shape, when they differ.</summary>
+    public FieldMapping? Converter { get; init; }
+
+    /// <summary>The object as clients of this resource see it.</summary>
+    public JsonObject FromStorage(JsonObject stored) => Converter?.Reverse(stored, ApiVersion, Kind) ?? stored;
+
+    /// <summary>The object as it is stored.</summary>
+    public JsonObject ToStorage(JsonObject obj) => Converter is null || StoredAs is null ? obj : Converter.Forward(obj, StoredAs.ApiVersion, StoredAs.Kind);
 
     /// <summary>The resource name kube uses in messages: <c>citasks.cibridge.dev</c> or <c>secrets</c>.</summary>
     public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";

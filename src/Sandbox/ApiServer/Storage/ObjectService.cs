@@ -82,9 +82,10 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
                 admitted = true;
             }
             if (scope.DryRun) return new DeleteResult(old, true);
-            var pending = ObjectMeta.Finalizers(old).Count > 0 || StoreHooks.HoldsOwnFinalizers(scope.Type, old);
+            var foreground = options.PropagationPolicy == "Foreground" && hooks.HasDependents(ObjectMeta.Uid(old));
+            var pending = foreground || ObjectMeta.Finalizers(old).Count > 0 || StoreHooks.HoldsOwnFinalizers(scope.Type, old);
             if (pending && ObjectMeta.IsDeleting(old)) return new DeleteResult(old, false);
-            var next = pending ? MarkDeleting(scope.Type, old) : null;
+            var next = pending ? MarkDeleting(scope.Type, old, foreground) : null;
             var outcome = store.Commit(scope.Type.StorageKey, scope.Namespace, name, ObjectStore.ResourceVersionOf(old), next);
             if (outcome == CommitOutcome.Committed)
             {
@@ -97,13 +98,14 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
         }
     }
 
-    private JsonObject MarkDeleting(ResourceType type, JsonObject old)
+    private JsonObject MarkDeleting(ResourceType type, JsonObject old, bool foreground)
     {
         var next = (JsonObject)old.DeepClone();
         var metadata = ObjectMeta.Of(next);
         metadata["deletionTimestamp"] = rules.Now();
         metadata["deletionGracePeriodSeconds"] = 0;
         if (type.TracksGeneration) metadata["generation"] = ObjectMeta.Generation(old) + 1;
+        if (foreground) ObjectMeta.SetFinalizers(next, [.. ObjectMeta.Finalizers(next), StoreHooks.ForegroundFinalizer]);
         StoreHooks.BeforeMarkDeleting(type, next);
         return next;
     }

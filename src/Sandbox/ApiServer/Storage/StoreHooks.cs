@@ -10,6 +10,9 @@ namespace CiBridge.Sandbox.ApiServer.Storage;
 /// </summary>
 internal sealed class StoreHooks(ResourceRegistry registry, ObjectStore store, BackgroundWork background, ObjectRules rules)
 {
+    /// <summary>The finalizer that holds an owner deleted with propagationPolicy=Foreground until its dependents are gone.</summary>
+    public const string ForegroundFinalizer = "foregroundDeletion";
+
     private ObjectService? _service;
 
     public void Attach(ObjectService service) => _service = service;
@@ -50,8 +53,13 @@ internal sealed class StoreHooks(ResourceRegistry registry, ObjectStore store, B
         {
             background.Enqueue(ct => EmptyNamespaceAsync(ObjectMeta.Name(obj), ct));
         }
+        if (!removed && ObjectMeta.IsDeleting(obj) && ObjectMeta.Finalizers(obj).Contains(ForegroundFinalizer))
+        {
+            background.Enqueue(ct => DeleteInForegroundAsync(obj, ct));
+        }
         if (!removed) return;
         if (ObjectMeta.Uid(obj) is { } uid) background.Enqueue(ct => CollectDependentsAsync(uid, ct));
+        foreach (var ownerUid in ObjectMeta.OwnerUids(obj).ToList()) background.Enqueue(ct => ReleaseForegroundOwnerAsync(ownerUid, ct));
         if (type.Namespaced && ObjectMeta.String(obj, "namespace") is { } ns
             && store.Get(BuiltinResources.Namespaces.StorageKey, null, ns) is { } owner && ObjectMeta.IsDeleting(owner))
         {
@@ -130,6 +138,32 @@ internal sealed class StoreHooks(ResourceRegistry registry, ObjectStore store, B
         await Service.UpdateAsync(scope, current =>
         {
             if (current["spec"] is JsonObject spec) spec.Remove("finalizers");
+            return current;
+        }, ct);
+    }
+
+    public bool HasDependents(string? ownerUid) => Dependents(ownerUid).Count > 0;
+
+    private async Task DeleteInForegroundAsync(JsonObject owner, CancellationToken ct)
+    {
+        foreach (var (dependentType, dependent) in Dependents(ObjectMeta.Uid(owner)))
+        {
+            if (ObjectMeta.IsDeleting(dependent)) continue;
+            await Service.DeleteAsync(Scope(dependentType, dependent), DeleteOptions.Default with { PropagationPolicy = "Foreground" }, ct);
+        }
+        await ReleaseForegroundOwnerAsync(ObjectMeta.Uid(owner)!, ct);
+    }
+
+    /// <summary>Drops the foregroundDeletion finalizer of a deleting owner once nothing refers to it any more.</summary>
+    private async Task ReleaseForegroundOwnerAsync(string ownerUid, CancellationToken ct)
+    {
+        if (HasDependents(ownerUid)) return;
+        var (storageKey, owner) = store.FindAll(o => ObjectMeta.Uid(o) == ownerUid).FirstOrDefault();
+        if (owner is null || !ObjectMeta.Finalizers(owner).Contains(ForegroundFinalizer)) return;
+        var type = registry.All.First(t => t.StorageKey == storageKey);
+        await Service.UpdateAsync(Scope(type, owner), current =>
+        {
+            ObjectMeta.SetFinalizers(current, ObjectMeta.Finalizers(current).Where(f => f != ForegroundFinalizer));
             return current;
         }, ct);
     }

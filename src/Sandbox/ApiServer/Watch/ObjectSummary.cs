@@ -21,7 +21,7 @@ internal sealed record ObjectSummary(string Namespace, string Name, IReadOnlyDic
             ["metadata.namespace"] = ns,
         };
         AddFlat(fields, obj["involvedObject"] as JsonObject, "involvedObject.");
-        AddFlat(fields, obj["regarding"] as JsonObject, "regarding.");
+        AddFlat(fields, obj["involvedObject"] as JsonObject, "regarding.");
         if (obj["type"] is JsonValue type && type.TryGetValue<string>(out var typeText)) fields["type"] = typeText;
         if (obj["reason"] is JsonValue reason && reason.TryGetValue<string>(out var reasonText)) fields["reason"] = reasonText;
         return new ObjectSummary(ns, name, labels, fields);

@@ -22,11 +22,12 @@ internal sealed class WatchStream(HttpContext context, ResourceType type, TableC
     }
 
     public Task WriteEventAsync(WatchEvent change) =>
-        tableInclude is null ? WriteLineAsync($"{{\"type\":\"{change.Type}\",\"object\":{change.Json}}}")
+        tableInclude is null && type.Converter is null ? WriteLineAsync($"{{\"type\":\"{change.Type}\",\"object\":{change.Json}}}")
             : WriteObjectAsync(change.Type, JsonNode.Parse(change.Json)!.AsObject());
 
     public Task WriteObjectAsync(string eventType, JsonObject obj)
     {
+        obj = type.FromStorage(obj);
         obj["apiVersion"] = type.ApiVersion;
         JsonNode body = tableInclude is null ? obj : tables.Convert(type, [obj], new JsonObject { ["resourceVersion"] = ObjectMeta.String(obj, "resourceVersion") }, tableInclude);
         return WriteRawAsync(eventType, body);

@@ -49,6 +49,23 @@ public sealed class ConcurrencyContractTests
 
     [Theory]
     [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task ParallelCreatesOfCustomResources_AreAllValidatedAndDefaulted(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            var task = Objects.CiTask($"task-{i}");
+            task["spec"]!["endpointRef"]!.AsObject().Remove("kind");
+            if (i % 4 == 0) task["spec"]!.AsObject().Remove("job");
+            return await client.PostAsync(Objects.CiTasks(ns), task);
+        })));
+        Assert.Equal(6, results.Count(r => r.Code == 422));
+        Assert.All(results.Where(r => r.Code != 422), r => Assert.Equal("JenkinsEndpoint", r.Object["spec"]!["endpointRef"]!["kind"]!.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
     public async Task ParallelUpdatesFromTheSameVersion_OnlyOneWins(string target)
     {
         using var client = await ClusterTarget.ConnectAsync(target);

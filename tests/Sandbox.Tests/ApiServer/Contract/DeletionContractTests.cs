@@ -89,4 +89,34 @@ public sealed class DeletionContractTests
         await client.DeleteAsync($"{Objects.CiTasks(ns)}/owner");
         await Eventually.HoldsAsync(() => client.GetAsync($"{Objects.ConfigMaps(ns)}/dependent"), r => r.Code == 404, "the dependent ConfigMap is garbage collected", ct: TestContext.Current.CancellationToken);
     }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task ForegroundDeletion_KeepsTheOwnerUntilItsBlockingDependentsAreGone(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var owner = await client.PostAsync(Objects.CiTasks(ns), Objects.CiTask("owner"));
+        var dependent = Objects.ConfigMap("dependent");
+        dependent["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
+        dependent["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = "cibridge.dev/v1alpha1",
+            ["kind"] = "CiTask",
+            ["name"] = "owner",
+            ["uid"] = owner.Object["metadata"]!["uid"]!.ToString(),
+            ["blockOwnerDeletion"] = true,
+        });
+        await client.PostAsync(Objects.ConfigMaps(ns), dependent);
+        var ct = TestContext.Current.CancellationToken;
+
+        await client.DeleteAsync($"{Objects.CiTasks(ns)}/owner", new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = "Foreground" });
+        var held = await client.GetAsync($"{Objects.CiTasks(ns)}/owner");
+        Assert.Contains("foregroundDeletion", held.Object["metadata"]!["finalizers"]!.AsArray().Select(f => f!.ToString()));
+        await Eventually.HoldsAsync(() => client.GetAsync($"{Objects.ConfigMaps(ns)}/dependent"), r => r.Body?["metadata"]?["deletionTimestamp"] is not null, "the dependent is being deleted", ct: ct);
+        Assert.Equal(200, (await client.GetAsync($"{Objects.CiTasks(ns)}/owner")).Code);
+
+        await client.PatchAsync($"{Objects.ConfigMaps(ns)}/dependent", """{"metadata":{"finalizers":null}}""");
+        await Eventually.HoldsAsync(() => client.GetAsync($"{Objects.CiTasks(ns)}/owner"), r => r.Code == 404, "the owner is gone after its dependent", ct: ct);
+    }
 }

@@ -57,6 +57,22 @@ public sealed class PatchContractTests
         Assert.Equal(200, (await client.PatchAsync(path + "?fieldManager=bob", Yaml("shared", "r1"), Apply)).Code);
     }
 
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task ServerSideApply_RemovesFieldsTheManagerNoLongerApplies_ButKeepsOthers(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var path = $"{Objects.CiTasks(ns)}/owned";
+        var withLabel = Yaml("owned", "r1").Replace("  name: owned", "  name: owned\n  labels:\n    team: a", StringComparison.Ordinal);
+        Assert.Equal(201, (await client.PatchAsync(path + "?fieldManager=alice", withLabel, Apply)).Code);
+        Assert.Equal(200, (await client.PatchAsync(path + "?fieldManager=bob", """{"metadata":{"annotations":{"note":"bob's"}}}""")).Code);
+        var reapplied = await client.PatchAsync(path + "?fieldManager=alice", Yaml("owned", "r1"), Apply);
+        Assert.Equal(200, reapplied.Code);
+        Assert.Null(reapplied.Object["metadata"]!["labels"]?["team"]);
+        Assert.Equal("bob's", reapplied.Object["metadata"]!["annotations"]!["note"]!.ToString());
+    }
+
     private static string Yaml(string name, string revision) => $"""
         apiVersion: cibridge.dev/v1alpha1
         kind: CiTask

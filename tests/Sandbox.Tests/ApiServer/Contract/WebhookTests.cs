@@ -100,4 +100,25 @@ public sealed class WebhookTests
             await client.DeleteAsync($"{Configurations}/{name}");
         }
     }
+
+    [Fact]
+    public async Task WebhookThatNeverAnswers_FailsAfterTimeoutSeconds()
+    {
+        await using var webhook = await TestWebhook.StartAsync();
+        var (_, client, ns) = await KubectlScope.CreateAsync();
+        var name = "hang-" + ns;
+        var configuration = webhook.Configuration(name, ns, url: new Uri(webhook.Url, "/hang").ToString());
+        configuration["webhooks"]![0]!["timeoutSeconds"] = 1;
+        await client.PostAsync(Configurations, configuration);
+        try
+        {
+            var response = await client.PostAsync(Objects.CiTasks(ns), Objects.CiTask("t"));
+            Assert.Equal(500, response.Code);
+            Assert.Contains("context deadline exceeded", response.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await client.DeleteAsync($"{Configurations}/{name}");
+        }
+    }
 }

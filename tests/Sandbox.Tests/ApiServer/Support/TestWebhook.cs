@@ -51,6 +51,12 @@ internal sealed class TestWebhook : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path == "/hang")
+        {
+            // Never answers: the API server's timeoutSeconds must give up first.
+            await new TaskCompletionSource().Task.WaitAsync(context.RequestAborted);
+            return;
+        }
         var review = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         Reviews.Enqueue(review);
         var request = review["request"]!;
