@@ -42,6 +42,7 @@ public sealed class EndpointVerificationTests(SharedEnvironment shared)
         // The verify interval is 5 minutes: only the Secret watch can make this happen in time.
         var fixedEndpoint = await scenario.EndpointAsync(e => Conditions.IsTrue(e.Status?.Conditions, "Ready"), "Ready=True after rotation");
         Assert.Null(Conditions.Find(fixedEndpoint.Status!.Conditions, "Stalled"));
+        await scenario.AssertInvariantsAsync(canary);
     }
 
     [Fact]
@@ -53,5 +54,6 @@ public sealed class EndpointVerificationTests(SharedEnvironment shared)
         var endpoint = await scenario.EndpointAsync(e => Conditions.Find(e.Status?.Conditions, "Ready")?.Reason == "SecretNotFound", "SecretNotFound");
 
         Assert.Contains(Scenario.CredentialsName, Conditions.Find(endpoint.Status!.Conditions, "Ready")!.Message, StringComparison.Ordinal);
+        await scenario.AssertInvariantsAsync();
     }
 }

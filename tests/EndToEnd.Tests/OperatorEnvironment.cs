@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CiBridge.EndToEnd.Tests;
 
@@ -43,6 +44,9 @@ public sealed class OperatorEnvironment : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
+    /// <summary>What the operator logged, across restarts.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct)
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
@@ -67,7 +71,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             MaxConcurrentReconciles = 4,
             KubeApiQps = 500,
             KubeApiBurst = 1000,
-        });
+            LogLevel = "Debug",
+        }, services => services.AddSingleton<ILoggerProvider>(Logs));
         await _operator.StartAsync(ct);
         var addresses = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         OperatorAddress = new Uri(addresses.First());

@@ -27,6 +27,7 @@ public sealed class ResilienceTests
         var task = await scenario.FinishedAsync("deploy");
         Assert.Equal("True", Conditions.Find(task.Status!.Conditions, "Succeeded")!.Status);
         Assert.Single(scenario.BuildsOf(created, SharedEnvironment.Quick));
+        await scenario.AssertInvariantsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
     }
 
     [Fact]
@@ -57,22 +58,29 @@ public sealed class ResilienceTests
 
         environment.Jenkins.ClearFaults();
         await scenario.EndpointAsync(e => Conditions.IsTrue(e.Status?.Conditions, "Ready"), "Ready again", timeout: TimeSpan.FromSeconds(60));
+        await scenario.AssertInvariantsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
     }
 
     [Fact]
     public async Task IdleFinishedTasksAndVerifiedEndpoints_CauseNoWrites()
     {
+        const int endpoints = 20, tasks = 200;
         await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
         SharedEnvironment.AddTestJobs(environment.Jenkins);
         var scenario = await Scenario.StartAsync(environment);
-        await scenario.ReadyEndpointAsync();
-        for (var i = 0; i < 20; i++) await scenario.CreateTaskAsync($"task-{i}", SharedEnvironment.Quick);
+        await scenario.CreateCredentialsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
+        for (var i = 0; i < endpoints; i++) await scenario.CreateEndpointAsync(name: $"jenkins-{i}");
+        for (var i = 0; i < tasks; i++)
+        {
+            await scenario.CreateTaskAsync($"task-{i}", SharedEnvironment.Quick, spec => spec.EndpointRef.Name = $"jenkins-{i % endpoints}");
+        }
         await Eventually.HoldsAsync(
             async () => (await environment.Client.ListAsync<CiTask>(new ListOptions { Namespace = scenario.Namespace }, Scenario.Ct)).Items,
-            items => items.All(t => t.Status?.CurrentRun?.Result is not null && t.Status.Phase == "Succeeded"), "all finished", ct: Scenario.Ct);
+            items => items.Count == tasks && items.All(t => t.Status?.CurrentRun?.Result is not null && t.Status.Phase == "Succeeded"),
+            "all finished", TimeSpan.FromSeconds(120), Scenario.Ct);
 
         var before = await StatusWritesAsync(environment);
-        foreach (var task in Enumerable.Range(0, 20))
+        foreach (var task in Enumerable.Range(0, tasks))
         {
             // A label change makes every task reconcile again without changing its spec.
             var label = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["touched"] = "yes" } } };

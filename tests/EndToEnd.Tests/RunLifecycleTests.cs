@@ -21,6 +21,7 @@ public sealed class RunLifecycleTests(SharedEnvironment shared)
         Assert.Equal(("False", "TimedOut"), (succeeded.Status, succeeded.Reason));
         var build = Assert.Single(scenario.BuildsOf(created, SharedEnvironment.Slow));
         Assert.Equal("ABORTED", build.Result);
+        await scenario.AssertInvariantsAsync();
     }
 
     [Fact]
@@ -49,6 +50,7 @@ public sealed class RunLifecycleTests(SharedEnvironment shared)
 
         Assert.Equal(2, scenario.BuildsOf(created, SharedEnvironment.Failing).Count);
         Assert.Equal("Failed", Conditions.Find(task.Status!.Conditions, "Succeeded")!.Reason);
+        await scenario.AssertInvariantsAsync();
     }
 
     [Fact]
@@ -84,5 +86,6 @@ public sealed class RunLifecycleTests(SharedEnvironment shared)
         var numbers = tasks.Select(t => t.Status!.CurrentRun!.BuildNumber).ToHashSet();
         Assert.Equal(count, numbers.Count);
         Assert.Equal(count, shared.Environment.Jenkins.ReceivedBuilds().Count(b => b.JobPath == SharedEnvironment.QuickWithoutRunId));
+        await scenario.AssertInvariantsAsync();
     }
 }

@@ -70,6 +70,31 @@ public sealed class Scenario(OperatorEnvironment environment, string ns)
         TaskAsync(name, t => Conditions.Find(t.Status?.Conditions, "Succeeded")?.Status is "True" or "False"
             && t.Status?.ObservedGeneration == t.Metadata.Generation && t.Status?.CurrentRun?.Result is not null, $"{name} finished", timeout);
 
+    /// <summary>
+    /// The invariants every scenario ends with, over every object of the namespace: Ready present,
+    /// observedGeneration not ahead, PascalCase reasons, and none of <paramref name="secrets"/> in
+    /// status, Events or the operator's logs.
+    /// </summary>
+    public async Task AssertInvariantsAsync(params string[] secrets)
+    {
+        var list = new Kubernetes.Client.ListOptions { Namespace = ns };
+        foreach (var endpoint in (await environment.Client.ListAsync<JenkinsEndpoint>(list, Ct)).Items)
+        {
+            StatusInvariants.AssertHold(endpoint, endpoint.Status?.Conditions, endpoint.Status?.ObservedGeneration, environment.Json, secrets);
+        }
+        foreach (var task in (await environment.Client.ListAsync<CiTask>(list, Ct)).Items)
+        {
+            StatusInvariants.AssertHold(task, task.Status?.Conditions, task.Status?.ObservedGeneration, environment.Json, secrets);
+        }
+        var events = (await environment.Client.ListAsync<Event>(list, Ct)).Items;
+        Assert.NotEmpty(environment.Logs.Lines);   // a capture that saw nothing would prove nothing
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(events, e => e.Message?.Contains(secret, StringComparison.Ordinal) == true);
+            Assert.DoesNotContain(environment.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Builds the stand-in received for a job whose run id starts with this task's uid.</summary>
     public IReadOnlyList<Sandbox.Jenkins.Model.ReceivedBuild> BuildsOf(CiTask task, string job) =>
         [.. environment.Jenkins.ReceivedBuilds().Where(b => b.JobPath == job

@@ -4,6 +4,7 @@ using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Sandbox.Jenkins;
 using CiBridge.TestKit;
 
 namespace CiBridge.EndToEnd.Tests;
@@ -40,6 +41,7 @@ public sealed class TaskRunTests(SharedEnvironment shared)
         Assert.Equal("0123456789abcdef0123456789abcdef01234567", task.Status.CurrentRun.BuiltRevision);
         Assert.NotNull(task.Status.CurrentRun.CompletionTime);
         StatusInvariants.AssertHold(task, task.Status.Conditions, task.Status.ObservedGeneration, shared.Environment.Json, canary);
+        await scenario.AssertInvariantsAsync(canary, JenkinsStandInExample.ApiToken);
     }
 
     [Fact]
@@ -60,6 +62,7 @@ public sealed class TaskRunTests(SharedEnvironment shared)
             items => items.Any(e => e.Reason == "BuildLog"), "BuildLog event", ct: Scenario.Ct);
         Assert.Contains(events, e => e.Reason == "Failed" && e.Type == "Warning" && e.InvolvedObject.Name == "tests");
         Assert.Contains("Tests run: 3, Failures: 1", events.Single(e => e.Reason == "BuildLog").Message, StringComparison.Ordinal);
+        await scenario.AssertInvariantsAsync(JenkinsStandInExample.ApiToken);
     }
 
     [Fact]
@@ -81,6 +84,7 @@ public sealed class TaskRunTests(SharedEnvironment shared)
 
         Assert.Equal(3, scenario.BuildsOf(created, SharedEnvironment.Quick).Count);
         Assert.Equal(2, third.Status!.History!.Count);
+        await scenario.AssertInvariantsAsync(JenkinsStandInExample.ApiToken);
     }
 
     private static async Task ChangeAsync(Scenario scenario, string name, Action<CiTask> change)
