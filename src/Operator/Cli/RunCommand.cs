@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiBridge.Kubernetes.Configuration;
 using CiBridge.Operator.Hosting;
 using Microsoft.Extensions.Hosting;
 
@@ -20,21 +21,22 @@ internal static class RunCommand
     /// <summary>Adds the run flags and action to <paramref name="command"/> (the root uses them too).</summary>
     public static void Attach(Command command)
     {
-        var providers = new Option<string>("--approved-providers") { Description = "Comma-separated approved provider kinds.", DefaultValueFactory = _ => "JenkinsEndpoint" };
-        var namespaces = new Option<string?>("--watch-namespaces") { Description = "Comma-separated namespaces to handle (default: all)." };
-        var workers = new Option<int>("--max-concurrent-reconciles") { Description = "Workers per controller.", DefaultValueFactory = _ => 4 };
-        var leader = new Option<bool>("--leader-election") { Description = "Run controllers only while holding the lease." };
-        var lease = new Option<string>("--leader-election-lease") { Description = "Name of the Lease.", DefaultValueFactory = _ => "ci-bridge-leader" };
-        var logFormat = new Option<string>("--log-format") { Description = "json or text.", DefaultValueFactory = _ => "json" };
+        var settings = RunSettings.Load();
+        var providers = new Option<string>("--approved-providers") { Description = "Comma-separated approved provider kinds.", DefaultValueFactory = r => settings.Get(r, "ApprovedProviders", "JenkinsEndpoint") };
+        var namespaces = new Option<string?>("--watch-namespaces") { Description = "Comma-separated namespaces to handle (default: all).", DefaultValueFactory = r => settings.Get<string?>(r, "WatchNamespaces", null) };
+        var workers = new Option<int>("--max-concurrent-reconciles") { Description = "Workers per controller.", DefaultValueFactory = r => settings.Get(r, "MaxConcurrentReconciles", 4) };
+        var leader = new Option<bool>("--leader-election") { Description = "Run controllers only while holding the lease.", DefaultValueFactory = r => settings.Get(r, "LeaderElection", false) };
+        var lease = new Option<string>("--leader-election-lease") { Description = "Name of the Lease.", DefaultValueFactory = r => settings.Get(r, "LeaderElectionLease", "ci-bridge-leader") };
+        var logFormat = new Option<string>("--log-format") { Description = "json or text.", DefaultValueFactory = r => settings.Get(r, "LogFormat", "json") };
         logFormat.AcceptOnlyFromAmong("json", "text");
-        var health = new Option<int>("--health-port") { Description = "Port of /healthz and /readyz.", DefaultValueFactory = _ => 8081 };
-        var metrics = new Option<int>("--metrics-port") { Description = "Port of /metrics.", DefaultValueFactory = _ => 8080 };
-        var webhook = new Option<int?>("--webhook-port") { Description = "HTTPS port of the admission webhook (needs --webhook-cert-dir)." };
-        var certDir = new Option<string?>("--webhook-cert-dir") { Description = "Folder with tls.crt and tls.key." };
-        var qps = new Option<double>("--kube-api-qps") { Description = "Requests per second to the API server.", DefaultValueFactory = _ => 20 };
-        var burst = new Option<int>("--kube-api-burst") { Description = "Burst of requests to the API server.", DefaultValueFactory = _ => 30 };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)." };
-        var context = new Option<string?>("--context") { Description = "kubeconfig context to use." };
+        var health = new Option<int>("--health-port") { Description = "Port of /healthz and /readyz.", DefaultValueFactory = r => settings.Get(r, "HealthPort", 8081) };
+        var metrics = new Option<int>("--metrics-port") { Description = "Port of /metrics.", DefaultValueFactory = r => settings.Get(r, "MetricsPort", 8080) };
+        var webhook = new Option<int?>("--webhook-port") { Description = "HTTPS port of the admission webhook (needs --webhook-cert-dir).", DefaultValueFactory = r => settings.Get<int?>(r, "WebhookPort", null) };
+        var certDir = new Option<string?>("--webhook-cert-dir") { Description = "Folder with tls.crt and tls.key.", DefaultValueFactory = r => settings.Get<string?>(r, "WebhookCertDir", null) };
+        var qps = new Option<double>("--kube-api-qps") { Description = "Requests per second to the API server.", DefaultValueFactory = r => settings.Get(r, "KubeApiQps", 20.0) };
+        var burst = new Option<int>("--kube-api-burst") { Description = "Burst of requests to the API server.", DefaultValueFactory = r => settings.Get(r, "KubeApiBurst", 30) };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster).", DefaultValueFactory = r => settings.Get<string?>(r, "Kubeconfig", null) };
+        var context = new Option<string?>("--context") { Description = "kubeconfig context to use.", DefaultValueFactory = r => settings.Get<string?>(r, "Context", null) };
         foreach (var option in new Option[] { providers, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
         {
             command.Options.Add(option);
@@ -58,11 +60,22 @@ internal static class RunCommand
                 Kubeconfig = result.GetValue(kubeconfig),
                 Context = result.GetValue(context),
             };
-            await using var app = OperatorHost.Build(options);
-            await app.StartAsync(ct);
-            await app.WaitForShutdownAsync(ct);
-            await app.StopAsync(CancellationToken.None);
-            return 0;
+            try
+            {
+                // Read the cluster configuration before anything starts, so a wrong kubeconfig is one
+                // clear line (which file, which field) instead of a host start-up failure.
+                KubernetesConfig.LoadDefault(new KubeConfigOptions { Path = options.Kubeconfig, Context = options.Context }, TimeProvider.System);
+                await using var app = OperatorHost.Build(options);
+                await app.StartAsync(ct);
+                await app.WaitForShutdownAsync(ct);
+                await app.StopAsync(CancellationToken.None);
+                return 0;
+            }
+            catch (Exception e) when (e is KubeConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
+                return 2;
+            }
         });
     }
 
