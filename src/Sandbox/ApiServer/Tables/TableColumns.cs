@@ -8,6 +8,8 @@ namespace CiBridge.Sandbox.ApiServer.Tables;
 /// <summary>The columns kube-apiserver prints for each kind; custom resources use additionalPrinterColumns.</summary>
 internal sealed class TableColumns(TimeProvider time)
 {
+    private static readonly string[] s_lastSeenPaths = [".lastTimestamp", ".deprecatedLastTimestamp", ".eventTime", ".metadata.creationTimestamp"];
+
     public IReadOnlyList<TableColumn> For(ResourceType type)
     {
         var name = new TableColumn("Name", "string", "name", "Name must be unique within a namespace.", 0, o => o["metadata"]?["name"]?.DeepClone());
@@ -23,10 +25,10 @@ internal sealed class TableColumns(TimeProvider time)
             "Secret" => [name, Path("Type", ".type"), Count("Data", o => (o["data"] as JsonObject)?.Count ?? 0), age],
             "ConfigMap" => [name, Count("Data", o => ((o["data"] as JsonObject)?.Count ?? 0) + ((o["binaryData"] as JsonObject)?.Count ?? 0)), age],
             "ServiceAccount" => [name, Count("Secrets", o => (o["secrets"] as JsonArray)?.Count ?? 0), age],
-            "Event" when type.Group.Length == 0 =>
-                [Date("Last Seen", ".lastTimestamp", 0, ""), Path("Type", ".type"), Path("Reason", ".reason"),
-                 Text("Object", o => $"{o["involvedObject"]?["kind"]?.ToString().ToLowerInvariant()}/{o["involvedObject"]?["name"]}"),
-                 Path("Message", ".message"), name with { Priority = 1 }],
+            "Event" =>
+                [LastSeen(), Path("Type", ".type"), Path("Reason", ".reason"),
+                 Text("Object", o => (o["involvedObject"] ?? o["regarding"]) is { } about ? $"{about["kind"]?.ToString().ToLowerInvariant()}/{about["name"]}" : ""),
+                 Text("Message", o => (o["message"] ?? o["note"])?.ToString() ?? ""), name with { Priority = 1 }],
             "Lease" => [name, Path("Holder", ".spec.holderIdentity"), age],
             "CustomResourceDefinition" => [name, Date("Created At", ".metadata.creationTimestamp", 0, "") with { Type = "date", Cell = o => o["metadata"]?["creationTimestamp"]?.DeepClone() }],
             "ValidatingWebhookConfiguration" => [name, Count("Webhooks", o => (o["webhooks"] as JsonArray)?.Count ?? 0), age],
@@ -64,6 +66,13 @@ internal sealed class TableColumns(TimeProvider time)
             }
             return HumanDuration.Format(time.GetUtcNow() - at);
         });
+
+    /// <summary>Events: lastTimestamp, else eventTime (events.k8s.io writers), else creation, as kube prints them.</summary>
+    private TableColumn LastSeen()
+    {
+        var columns = s_lastSeenPaths.Select(p => Date("Last Seen", p, 0, "")).ToList();
+        return columns[0] with { Cell = o => columns.Select(c => c.Cell(o)).FirstOrDefault(v => v is not null) };
+    }
 
     private static TableColumn Path(string name, string path) => new(name, "string", "", "", 0, o => Value(o, path, "string"));
 

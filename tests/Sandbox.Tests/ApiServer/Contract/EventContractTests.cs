@@ -40,5 +40,11 @@ public sealed class EventContractTests
         var item = Assert.Single(selected.Body!["items"]!.AsArray())!;
         Assert.Equal("events.k8s.io/v1", item["apiVersion"]?.ToString());
         Assert.Equal("task", item["regarding"]?["name"]?.ToString());
+
+        var table = await client.GetAsync($"/apis/events.k8s.io/v1/namespaces/{ns}/events", "application/json;as=Table;v=v1;g=meta.k8s.io");
+        var columns = table.Body!["columnDefinitions"]!.AsArray().Select(c => c!["name"]!.ToString()).ToList();
+        Assert.Equal(["Last Seen", "Type", "Reason", "Object", "Message"], columns.Take(5));
+        var cells = table.Body["rows"]![0]!["cells"]!.AsArray().Select(c => c?.ToString()).ToList();
+        Assert.Equal(["Normal", "BuildStarted", "citask/task", "Jenkins build 7 started"], cells.Skip(1).Take(4));
     }
 }
