@@ -4,12 +4,14 @@ using CiBridge.Kubernetes.Configuration;
 using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Crds;
 using CiBridge.Operator.Hosting;
+using CiBridge.Sandbox;
 using CiBridge.Sandbox.ApiServer;
 using CiBridge.Sandbox.Jenkins;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CiBridge.EndToEnd.Tests;
@@ -72,7 +74,11 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             KubeApiQps = 500,
             KubeApiBurst = 1000,
             LogLevel = "Debug",
-        }, services => services.AddSingleton<ILoggerProvider>(Logs));
+        }, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        });
         await _operator.StartAsync(ct);
         var addresses = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         OperatorAddress = new Uri(addresses.First());

@@ -32,10 +32,16 @@ public sealed class SandboxVerbTests
             Assert.True(kubectl.ExitCode == 0, kubectl.ToString());
             Assert.Matches(@"build-process-war\s+jenkins-prod\s+platform/process/build-war\s+True\s+Succeeded\s+1", kubectl.StandardOutput);
             Assert.DoesNotContain(output, l => l.Contains("Exception", StringComparison.Ordinal));
+
+            // Ctrl-C in a terminal, SIGTERM from a supervisor: either must end the whole sandbox.
+            await ExternalTool.RunAsync("kill", ["-TERM", sandbox.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct: Scenario.Ct);
+            using var exited = CancellationTokenSource.CreateLinkedTokenSource(Scenario.Ct);
+            exited.CancelAfter(TimeSpan.FromSeconds(20));
+            await sandbox.WaitForExitAsync(exited.Token);
         }
         finally
         {
-            sandbox.Kill(entireProcessTree: true);
+            if (!sandbox.HasExited) sandbox.Kill(entireProcessTree: true);
             await sandbox.WaitForExitAsync(CancellationToken.None);
             Directory.Delete(directory, recursive: true);
         }

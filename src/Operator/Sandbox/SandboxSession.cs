@@ -3,7 +3,10 @@ using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Configuration;
 using CiBridge.Kubernetes.Yaml;
 using CiBridge.Operator.Hosting;
+using CiBridge.Sandbox;
 using CiBridge.Sandbox.ApiServer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CiBridge.Operator.Sandbox;
 
@@ -25,7 +28,7 @@ internal static class SandboxSession
             MetricsPort = null,
             LogFormat = "text",
             LogLevel = "Warning",
-        });
+        }, services => services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>());
         await operatorHost.StartAsync(ct);
         Console.Out.WriteLine("Operator: running against the sandbox (warnings and errors are logged here).");
         foreach (var sample in SandboxSamples.For(jenkins, options.Namespace)) await server.ApplyAsync(YamlJson.Write(sample), ct);

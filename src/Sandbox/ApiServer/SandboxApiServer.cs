@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CiBridge.Kubernetes.Yaml;
-using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CiBridge.Sandbox.Jenkins;
 
@@ -150,6 +151,7 @@ public sealed class JenkinsStandIn : IAsyncDisposable
     {
         // The empty builder reads no configuration files (no file watchers per stand-in) and logs nothing.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Options.Port, listen =>
         {
             if (Options.Certificate is { } certificate) listen.UseHttps(certificate);

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Hosting;
 
-namespace CiBridge.Sandbox.ApiServer.Http;
+namespace CiBridge.Sandbox;
 
 /// <summary>
 /// The sandbox is a component inside someone else's process (the CLI, a test), so its web host
 /// must not take over SIGINT/SIGTERM the way the default console lifetime does: the owner stops
 /// it by disposing it.
 /// </summary>
-internal sealed class EmbeddedHostLifetime : IHostLifetime
+public sealed class EmbeddedHostLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
