@@ -57,6 +57,7 @@ public static class ExternalTool
     /// <summary>The path of a tool, or a failure that says how to install it.</summary>
     public static string Locate(string tool)
     {
+        if (tool.Contains('/', StringComparison.Ordinal)) return tool;
         var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Append(RepositoryPaths.Combine(".tools", "bin"));
         return directories.Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
+using CiBridge.TestKit;
+
 namespace CiBridge.Sandbox.Tests.Jenkins;
 
 /// <summary>Runs a snippet against Debian's python3-jenkins (a real client) and returns what it printed as JSON.</summary>
@@ -29,32 +31,9 @@ internal static class PythonJenkins
             "result = None",
             body,
             "print(json.dumps(result))");
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("-");
-        start.Environment["PYTHONPATH"] = "";
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        if (process.ExitCode != 0) throw new InvalidOperationException($"python3-jenkins failed ({process.ExitCode}):\n{await error}\nscript:\n{script}");
-        return JsonNode.Parse(await output);
+        var run = await ExternalTool.RunAsync(Python, ["-"], new Dictionary<string, string> { ["PYTHONPATH"] = "" }, script, TimeSpan.FromSeconds(30), ct);
+        if (run.ExitCode != 0) throw new InvalidOperationException($"python3-jenkins failed ({run.ExitCode}):\n{run.StandardError}\nscript:\n{script}");
+        return JsonNode.Parse(run.StandardOutput);
     }
 
     private static string Quote(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";

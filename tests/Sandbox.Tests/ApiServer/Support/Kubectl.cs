@@ -1,33 +1,19 @@
 using System.Diagnostics;
+using CiBridge.TestKit;
 
 namespace CiBridge.Sandbox.Tests.ApiServer.Support;
 
 /// <summary>Runs the real kubectl against a kubeconfig, with a private discovery cache and a timeout.</summary>
 internal sealed class Kubectl(string kubeconfig, string cacheDir, string? @namespace)
 {
-    public const string Binary = "/usr/bin/kubectl";
+    public static readonly string Binary = ExternalTool.Locate("kubectl");
 
     public async Task<KubectlResult> RunAsync(string[] args, string? stdin = null, TimeSpan? timeout = null)
     {
-        using var process = Start(args, stdin is not null);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish; stderr so far: {await stderr}");
-        }
-        return new KubectlResult(process.ExitCode, await stdout, await stderr);
+        string[] all = @namespace is null ? args : ["--namespace", @namespace, .. args];
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig, ["KUBECACHEDIR"] = cacheDir };
+        var run = await ExternalTool.RunAsync(Binary, all, environment, stdin, timeout ?? TimeSpan.FromSeconds(30));
+        return new KubectlResult(run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     public Task<KubectlResult> RunAsync(params string[] args) => RunAsync(args, null);
