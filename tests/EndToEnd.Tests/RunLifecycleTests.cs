@@ -40,6 +40,21 @@ public sealed class RunLifecycleTests(SharedEnvironment shared)
     }
 
     [Fact]
+    public async Task DeletingWithOrphanPolicy_LeavesTheBuildRunning()
+    {
+        var scenario = await Scenario.StartAsync(shared.Environment);
+        await scenario.ReadyEndpointAsync();
+        var created = await scenario.CreateTaskAsync("orphaned", SharedEnvironment.Slow, spec => spec.DeletionPolicy = DeletionPolicies.Orphan);
+        await scenario.TaskAsync("orphaned", t => t.Status?.Phase == "Running", "Running");
+
+        await shared.Environment.Client.DeleteAsync<CiTask>(new ObjectKey(scenario.Namespace, "orphaned"), Scenario.Ct);
+
+        await Eventually.HoldsAsync(async () => await shared.Environment.Client.GetAsync<CiTask>(new ObjectKey(scenario.Namespace, "orphaned"), Scenario.Ct),
+            t => t is null, "CiTask gone", ct: Scenario.Ct);
+        Assert.Null(scenario.BuildsOf(created, SharedEnvironment.Slow).Single().Result);
+    }
+
+    [Fact]
     public async Task Retries_TriggerAFailedRunAgain_ThenFail()
     {
         var scenario = await Scenario.StartAsync(shared.Environment);
