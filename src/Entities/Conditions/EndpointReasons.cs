@@ -4,7 +4,6 @@ namespace CiBridge.Entities.Conditions;
 public static class EndpointReasons
 {
     public const string Verified = "Verified";
-    public const string Verifying = "Verifying";
     public const string InvalidSpec = "InvalidSpec";
     public const string SecretNotFound = "SecretNotFound";
     public const string InvalidSecret = "InvalidSecret";
