@@ -24,6 +24,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cibridge-e2e-").FullName;
     private WebApplication? _operator;
+    private Action<IServiceCollection>? _configure;
 
     private OperatorEnvironment(SandboxApiServer api, JenkinsStandIn jenkins)
     {
@@ -49,13 +50,15 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>What the operator logged, across restarts.</summary>
     public CapturedLogs Logs { get; } = new();
 
-    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct)
+    /// <param name="ct">Cancels start-up.</param>
+    /// <param name="configure">Replaces operator services for one test (for example shorter back-offs).</param>
+    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null)
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
         var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions(), ct);
         JenkinsStandInExample.Apply(jenkins);
-        var environment = new OperatorEnvironment(api, jenkins);
+        var environment = new OperatorEnvironment(api, jenkins) { _configure = configure };
         await environment.StartOperatorAsync(ct);
         return environment;
     }
@@ -78,6 +81,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         {
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+            _configure?.Invoke(services);
         });
         await _operator.StartAsync(ct);
         var addresses = _operator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Operator.Controllers.Tasks;
 using CiBridge.Sandbox.Jenkins.Faults;
 using CiBridge.TestKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CiBridge.EndToEnd.Tests;
 
@@ -43,6 +45,28 @@ public sealed class ResilienceTests
         await scenario.FinishedAsync("deploy");
 
         Assert.Single(scenario.BuildsOf(created, SharedEnvironment.Quick));
+    }
+
+    [Fact]
+    public async Task DeletingWhileJenkinsIsGone_RemovesTheFinalizerAfterBoundedAttempts_AndSaysSo()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct,
+            services => services.AddSingleton(new CleanupPolicy(3, TimeSpan.FromMilliseconds(200))));
+        SharedEnvironment.AddTestJobs(environment.Jenkins);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+        await scenario.CreateTaskAsync("stuck", SharedEnvironment.Slow);
+        await scenario.TaskAsync("stuck", t => t.Status?.Phase == "Running", "Running");
+
+        environment.Jenkins.InjectFault(new StandInFault(FaultKind.Reset));
+        await environment.Client.DeleteAsync<CiTask>(new(scenario.Namespace, "stuck"), Scenario.Ct);
+
+        await Eventually.HoldsAsync(async () => await environment.Client.GetAsync<CiTask>(new(scenario.Namespace, "stuck"), Scenario.Ct),
+            t => t is null, "CiTask gone", ct: Scenario.Ct);
+        var events = await Eventually.HoldsAsync(
+            async () => (await environment.Client.ListAsync<Event>(new ListOptions { Namespace = scenario.Namespace }, Scenario.Ct)).Items,
+            items => items.Any(e => e.Reason == "CleanupAbandoned"), "CleanupAbandoned event", ct: Scenario.Ct);
+        Assert.Contains("after 3 attempts", events.Single(e => e.Reason == "CleanupAbandoned").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ internal static class OperatorServices
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunFollower>();
         services.AddSingleton<TaskSteps>();
+        services.TryAddSingleton(CleanupPolicy.Default);
         services.AddSingleton<TaskCleanup>();
         var workers = Math.Max(1, options.MaxConcurrentReconciles);
         services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, ControllerWiring.WatchEndpoints);

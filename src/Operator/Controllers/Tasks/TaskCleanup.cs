@@ -11,12 +11,11 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// <summary>
 /// Deleting a CiTask: with <c>deletionPolicy: Abort</c> (the default) a build still queued or
 /// running is cancelled or stopped first; with <c>Orphan</c> it is left alone. The finalizer is
-/// removed in the end even when Jenkins stays unreachable: after <see cref="MaxAttempts"/> tries
-/// (about a minute) the operator gives up on the build and says so in an Event.
+/// removed in the end even when Jenkins stays unreachable: after <see cref="CleanupPolicy.MaxAttempts"/>
+/// tries (about a minute by default) the operator gives up on the build and says so in an Event.
 /// </summary>
-internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter writer, TaskContext context)
+internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter writer, TaskContext context, CleanupPolicy policy)
 {
-    public const int MaxAttempts = 5;
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
     public async Task<ReconcileResult> RunAsync(CiTask task, CancellationToken ct)
@@ -30,7 +29,7 @@ internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter wri
             if (error is not null)
             {
                 var attempts = _attempts.AddOrUpdate(uid, 1, (_, n) => n + 1);
-                if (attempts < MaxAttempts) return ReconcileResult.After(TimeSpan.FromSeconds(2 << attempts));
+                if (attempts < policy.MaxAttempts) return ReconcileResult.After(policy.FirstRetry * (1 << (attempts - 1)));
                 context.Events.Record(task, EventTypes.Warning, "CleanupAbandoned", $"gave up aborting {Describe(run!)} after {attempts} attempts ({error}); removing the finalizer");
             }
             else
@@ -63,4 +62,13 @@ internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter wri
 
     private static string Describe(CiTaskRun run) =>
         run.BuildNumber is { } n ? $"build #{n} of {run.Job}" : $"queue item {run.QueueItemId} of {run.Job}";
+}
+
+/// <summary>How hard deletion tries to abort a build before giving up.</summary>
+/// <param name="MaxAttempts">Tries before the finalizer is removed anyway.</param>
+/// <param name="FirstRetry">Delay after the first failed try; it doubles after each one.</param>
+internal sealed record CleanupPolicy(int MaxAttempts, TimeSpan FirstRetry)
+{
+    /// <summary>5 tries, 4 s apart doubling: about a minute.</summary>
+    public static CleanupPolicy Default { get; } = new(5, TimeSpan.FromSeconds(4));
 }
