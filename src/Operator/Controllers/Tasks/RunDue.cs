@@ -16,9 +16,9 @@ internal static class RunDue
         var status = task.Status;
         var generation = task.Metadata.Generation ?? 0;
         var ranGeneration = status?.CurrentRun?.Generation;
-        if (ranGeneration is null || ranGeneration < generation) return new RunReason(RunCause.SpecChanged, null);
+        if (ranGeneration is null || ranGeneration < generation) return new RunReason(null);
         var requested = task.Metadata.Annotations?.GetValueOrDefault(CiBridgeApi.RunRequestedAtAnnotation);
-        if (!string.IsNullOrEmpty(requested) && requested != status?.LastHandledRunRequest) return new RunReason(RunCause.Requested, requested);
+        if (!string.IsNullOrEmpty(requested) && requested != status?.LastHandledRunRequest) return new RunReason(requested);
         return null;
     }
 
@@ -26,12 +26,5 @@ internal static class RunDue
     public static bool IsActive(CiTaskRun? run) => run is not null && run.Result is null;
 }
 
-internal enum RunCause
-{
-    SpecChanged,
-    Requested,
-    Retry,
-}
-
-/// <summary>Why a run starts; <see cref="RequestValue"/> is the annotation value it handles.</summary>
-internal sealed record RunReason(RunCause Cause, string? RequestValue);
+/// <summary>A run is due; <see cref="RequestValue"/> is the annotation value it handles, if it was asked for.</summary>
+internal sealed record RunReason(string? RequestValue);

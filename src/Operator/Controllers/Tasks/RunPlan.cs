@@ -13,11 +13,11 @@ internal sealed record RunPlan(RunReason Reason, int Attempt, bool Resume, TimeS
     public static RunPlan? Decide(CiTask task, DateTimeOffset now)
     {
         var run = task.Status?.CurrentRun;
-        if (RunStarter.IsPendingIntent(run)) return new(new RunReason(RunCause.Retry, null), run!.Attempt ?? 1, Resume: true, TimeSpan.Zero);
+        if (RunStarter.IsPendingIntent(run)) return new(new RunReason(null), run!.Attempt ?? 1, Resume: true, TimeSpan.Zero);
         if (RunDue.IsActive(run)) return null;
         if (RunDue.Check(task) is { } reason) return new(reason, 1, Resume: false, TimeSpan.Zero);
         if (RetryPlan.Due(task, now) is not { } wait) return null;
-        return new(new RunReason(RunCause.Retry, null), (run!.Attempt ?? 1) + 1, Resume: false, wait);
+        return new(new RunReason(null), (run!.Attempt ?? 1) + 1, Resume: false, wait);
     }
 
     /// <summary>True when <paramref name="fresh"/> still calls for the same start as this plan.</summary>

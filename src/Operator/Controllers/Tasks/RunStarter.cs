@@ -46,7 +46,8 @@ internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWrite
         run = intended.Status!.CurrentRun!;
 
         var runId = job.HasParameter(CiTaskValidator.RunIdParameter) ? run.RunId : null;
-        var location = runId is null ? null : await client.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct);
+        // Only a resumed run may have reached Jenkins already; a new one has nothing to look for.
+        var location = plan.Resume && runId is not null ? await client.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct) : null;
         if (location is not null)
         {
             run.QueueItemId = location.QueueItemId;
