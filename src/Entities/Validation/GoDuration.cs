@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CiBridge.Kubernetes.Patterns;
 
 namespace CiBridge.Entities.Validation;
 
@@ -9,7 +10,7 @@ public static partial class GoDuration
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrEmpty(text) || !Whole().IsMatch(text)) return false;
+        if (string.IsNullOrEmpty(text) || !GoRegex.IsMatch(CiBridgeApi.DurationPattern, text)) return false;
         foreach (Match part in Part().Matches(text))
         {
             var amount = double.Parse(part.Groups["n"].Value, CultureInfo.InvariantCulture);
@@ -34,9 +35,6 @@ public static partial class GoDuration
             + (duration.Seconds > 0 ? $"{duration.Seconds}s" : "");
         return text;
     }
-
-    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Whole();
 
     [GeneratedRegex(@"(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h)", RegexOptions.CultureInvariant)]
     private static partial Regex Part();
