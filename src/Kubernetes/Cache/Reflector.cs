@@ -85,6 +85,7 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             list = await ListPagesAsync(null, ct);
         }
         _informer.OnReplaced(_informer.Replace(list.Items));
+        _informer.OnUndecodableListed(list.Undecodable);
         LastResourceVersion = list.ResourceVersion;
     }
 
@@ -94,12 +95,14 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
         var page = await _client.ListAsync<T>(options, ct);
         if (page.Continue is null) return page;
         var items = new List<T>(page.Items);
+        var undecodable = new List<UndecodableObject>(page.Undecodable);
         while (page.Continue is { } next)
         {
             page = await _client.ListAsync<T>(options with { Continue = next }, ct);
             items.AddRange(page.Items);
+            undecodable.AddRange(page.Undecodable);
         }
-        return new ObjectList<T>(items, page.ResourceVersion);
+        return new ObjectList<T>(items, page.ResourceVersion) { Undecodable = undecodable };
     }
 
     /// <summary>Steps 2 to 4: returns when the watch says the resourceVersion is gone.</summary>
@@ -132,7 +135,8 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             {
                 progressed = true;
                 if (change.Type != WatchEventType.Bookmark) _informer.OnEvent(change);
-                LastResourceVersion = change.Resource.Metadata.ResourceVersion ?? LastResourceVersion;
+                var metadata = change.Undecodable?.Metadata ?? change.Resource.Metadata;
+                LastResourceVersion = metadata.ResourceVersion ?? LastResourceVersion;
             }
         }
         catch (Exception e) when (progressed && !ct.IsCancellationRequested && e is not ApiException { IsGone: true })
