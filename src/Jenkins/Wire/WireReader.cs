@@ -62,7 +62,7 @@ internal static class WireReader
         };
         var executable = Property(json, "executable");
         return new QueueItem(
-            Long(Property(json, "id")) ?? 0, state, Text(json, "why"), Int(Property(executable, "number")), ToUri(Text(executable, "url")), Text(Property(json, "task"), "name"));
+            Long(Property(json, "id")) ?? throw new FormatException("a queue item without an id"), state, Text(json, "why"), Int(Property(executable, "number")), ToUri(Text(executable, "url")), Text(Property(json, "task"), "name"));
     }
 
     public static BuildInfo Build(JsonNode json)
@@ -76,7 +76,7 @@ internal static class WireReader
         var revision = actions.Select(a => Text(Property(a, "lastBuiltRevision"), "SHA1")).FirstOrDefault(r => r is not null);
         var estimate = Long(Property(json, "estimatedDuration"));
         return new BuildInfo(
-            Int(Property(json, "number")) ?? 0,
+            Int(Property(json, "number")) ?? throw new FormatException("a build without a number"),
             Long(Property(json, "queueId")),
             Property(json, "building")?.GetValueKind() == JsonValueKind.True,
             Text(json, "result"),
