@@ -54,7 +54,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="configure">Replaces operator services for one test (for example shorter back-offs).</param>
     /// <param name="jenkinsTime">The Jenkins stand-in's clock, for a test that moves the operator's clock too.</param>
-    /// <param name="options">Changes the operator's settings for one test (for example the watched namespaces).</param>
+    /// <param name="options">Changes the operator's flags for one test.</param>
     public static async Task<OperatorEnvironment> StartAsync(
         CancellationToken ct, Action<IServiceCollection>? configure = null, TimeProvider? jenkinsTime = null, Action<OperatorOptions>? options = null)
     {

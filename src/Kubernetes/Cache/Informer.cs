@@ -48,6 +48,7 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Reflector<T> _reflector;
+    private readonly UndecodableReports _undecodable;
     private IResourceEventHandler<T>[] _handlers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -58,6 +59,7 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
         _time = time;
         _logger = logger;
         _reflector = new Reflector<T>(client, options, ns, time, logger, this);
+        _undecodable = new UndecodableReports(options.OnUndecodable, logger);
     }
 
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -102,6 +104,12 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
 
     internal void OnEvent(WatchEvent<T> change)
     {
+        if (change.Undecodable is { } bad)
+        {
+            OnUndecodableChange(change.Type, bad);
+            return;
+        }
+        _undecodable.Forget(ObjectKey.Of(change.Resource));
         switch (change.Type)
         {
             case WatchEventType.Added or WatchEventType.Modified:
@@ -115,6 +123,26 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
     }
 
     internal List<StoreChange<T>> Replace(IReadOnlyList<T> items) => _store.Replace(items);
+
+    /// <summary>After a list: reports each undecodable object not reported at its resourceVersion yet.</summary>
+    internal void OnUndecodableListed(IReadOnlyList<UndecodableObject> listed) => _undecodable.ReplaceWith(listed);
+
+    /// <summary>
+    /// A watched object that does not fit <typeparamref name="T"/>: any copy we hold is dropped (its
+    /// handlers see a delete, so no controller acts on a spec it no longer has), and it is reported
+    /// once per resourceVersion; its next change is decoded afresh.
+    /// </summary>
+    private void OnUndecodableChange(WatchEventType type, UndecodableObject bad)
+    {
+        var key = ObjectKey.Of(bad);
+        if (_store.Get(key) is { } held)
+        {
+            _store.Delete(key);
+            Notify(new StoreChange<T>(held, null));
+        }
+        if (type == WatchEventType.Deleted) _undecodable.Forget(key);
+        else _undecodable.Report(bad);
+    }
 
     private void Notify(StoreChange<T> change)
     {
