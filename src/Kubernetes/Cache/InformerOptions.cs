@@ -5,8 +5,11 @@ namespace CiBridge.Kubernetes.Cache;
 /// <summary>What an informer watches and how it recovers.</summary>
 public sealed record InformerOptions
 {
-    /// <summary>Watch one namespace; null watches all.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>
+    /// Namespaces to watch, each with its own list and watch (controller-runtime's per-namespace
+    /// caches), so nothing outside them is read; empty watches all namespaces.
+    /// </summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     public string? LabelSelector { get; init; }
 
