@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CiBridge.Kubernetes.Patterns;
 
 namespace CiBridge.Entities.Validation;
 
@@ -16,7 +17,7 @@ public static partial class GoDuration
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = TimeSpan.Zero;
-        if (string.IsNullOrEmpty(text) || !Whole().IsMatch(text)) return false;
+        if (string.IsNullOrEmpty(text) || !GoRegex.IsMatch(CiBridgeApi.DurationPattern, text)) return false;
         decimal ticks = 0;
         foreach (Match part in Part().Matches(text))
         {
@@ -51,10 +52,6 @@ public static partial class GoDuration
         "m" => TimeSpan.TicksPerMinute,
         _ => TimeSpan.TicksPerHour,
     };
-
-    // \z, not $: .NET's $ also matches before a final newline, Go's (RE2) does not.
-    [GeneratedRegex(@"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Whole();
 
     [GeneratedRegex(@"(?<n>[0-9]+(\.[0-9]+)?)(?<u>ms|s|m|h)", RegexOptions.CultureInvariant)]
     private static partial Regex Part();

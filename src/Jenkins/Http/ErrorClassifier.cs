@@ -8,6 +8,8 @@ internal static class ErrorClassifier
 {
     public static JenkinsException FromTransport(Exception error, string what) => error switch
     {
+        HttpRequestException { InnerException: RefusedAddressException refused } =>
+            new(JenkinsErrorKind.InvalidRequest, $"{what}: not connecting: {refused.Message}", inner: error),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } =>
             new(JenkinsErrorKind.Dns, $"{what}: the host name could not be resolved", inner: error),
         HttpRequestException e when e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException =>

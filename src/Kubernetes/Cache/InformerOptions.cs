@@ -10,6 +10,9 @@ public sealed record InformerOptions
 
     public string? LabelSelector { get; init; }
 
+    /// <summary>For example <c>metadata.name=x</c>: watch one object, which RBAC can allow by name.</summary>
+    public string? FieldSelector { get; init; }
+
     /// <summary>Every period, each cached object is reported again as an update; null turns it off.</summary>
     public TimeSpan? ResyncPeriod { get; init; }
 

@@ -91,7 +91,7 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
 
     private async Task<ObjectList<T>> ListPagesAsync(int? limit, CancellationToken ct)
     {
-        var options = new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector, Limit = limit };
+        var options = new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector, FieldSelector = _options.FieldSelector, Limit = limit };
         var page = await _client.ListAsync<T>(options, ct);
         if (page.Continue is null) return page;
         var items = new List<T>(page.Items);
@@ -123,6 +123,7 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
         {
             Namespace = _options.Namespace,
             LabelSelector = _options.LabelSelector,
+            FieldSelector = _options.FieldSelector,
             ResourceVersion = LastResourceVersion,
             // Between one and two times the configured timeout, as client-go spreads reconnects.
             Timeout = _options.WatchTimeout * (1 + (RandomNumberGenerator.GetInt32(1000) / 1000.0)),
