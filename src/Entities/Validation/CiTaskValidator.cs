@@ -11,7 +11,7 @@ public static class CiTaskValidator
 
     public static ValidationResult Validate(CiTask task, ApprovedProviders approved)
     {
-        var spec = task.Spec;
+        if (task.Spec is not { } spec) return new([new("spec", "Required value")], ProviderNotApproved: false);
         var kind = spec.EndpointRef?.Kind ?? JenkinsEndpoint.KindName;
         if (!approved.IsApproved(kind))
         {

@@ -16,7 +16,7 @@ public static class JenkinsEndpointValidator
         {
             return new([new("kind", approved.NotApprovedMessage(JenkinsEndpoint.KindName))], ProviderNotApproved: true);
         }
-        var spec = endpoint.Spec;
+        if (endpoint.Spec is not { } spec) return new([new("spec", "Required value")], ProviderNotApproved: false);
         var problems = new List<ValidationProblem>();
         var allowHttp = spec.AllowInsecureHttp == true;
         UrlRules.CheckServerUrl("spec.url", spec.Url, allowHttp, problems);

@@ -11,8 +11,12 @@ internal static class ParameterRules
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < parameters.Count; i++)
         {
-            var parameter = parameters[i];
             var field = $"spec.parameters[{i}]";
+            if (parameters[i] is not { } parameter)
+            {
+                problems.Add(new(field, "must be an object with name and value or valueFrom, not null"));
+                continue;
+            }
             var name = parameter.Name ?? "";
             if (!GoRegex.IsMatch(TaskParameter.NamePattern, name))
             {

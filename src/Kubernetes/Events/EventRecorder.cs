@@ -62,7 +62,7 @@ internal sealed partial class AggregatingEventRecorder : IEventRecorder
             Metadata = new ObjectMeta
             {
                 Namespace = ns,
-                Name = $"{regarding.Metadata.Name}.{((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100) + (Interlocked.Increment(ref _sequence) % 100):x}",
+                Name = EventName.For(regarding.Metadata.Name, $"{((now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100) + (Interlocked.Increment(ref _sequence) % 100):x}"),
             },
             InvolvedObject = new ObjectReference
             {

@@ -30,19 +30,29 @@ internal sealed class AdmissionValidator(ApprovedProviderList approved)
         }
         catch (JsonException e)
         {
-            return Deny(request, 400, "BadRequest", $"could not read the {request.Kind.Kind}: {e.Message}");
+            // e.Message names .NET types; the path ("$.spec.retries") is what the user needs.
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "object";
+            return Deny(request, 422, "Invalid", $"{field}: the value does not have the type the {request.Kind.Kind} schema declares");
+        }
+#pragma warning disable CA1031 // a webhook that throws answers 500 and blocks every write of the kind: deny instead
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return Deny(request, 422, "Invalid", $"object: the {request.Kind.Kind} could not be validated; check that spec and metadata are objects");
         }
     }
 
     private ValidationResult? ValidateEndpoint(JsonElement obj)
     {
         var endpoint = obj.Deserialize(EntitiesJsonContext.Default.JenkinsEndpoint);
+        if (endpoint is { Metadata: null }) return new([new("metadata", "Required value")], ProviderNotApproved: false);
         return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved.Current);
     }
 
     private ValidationResult? ValidateTask(JsonElement obj)
     {
         var task = obj.Deserialize(EntitiesJsonContext.Default.CiTask);
+        if (task is { Metadata: null }) return new([new("metadata", "Required value")], ProviderNotApproved: false);
         return task is null || task.Metadata.DeletionTimestamp is not null ? null : CiTaskValidator.Validate(task, approved.Current);
     }
 

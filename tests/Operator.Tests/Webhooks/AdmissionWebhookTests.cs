@@ -93,6 +93,28 @@ public sealed class AdmissionWebhookTests : IAsyncLifetime
         Assert.Contains("spec.url: uses http://", review["response"]!["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> MalformedObjects() => new()
+    {
+        { "spec null", """{"metadata":{"name":"x"},"spec":null}""", "spec: Required value" },
+        { "metadata null", """{"metadata":null,"spec":{"endpointRef":{"name":"j"},"job":"a"}}""", "metadata: Required value" },
+        { "parameter null", """{"metadata":{"name":"x"},"spec":{"endpointRef":{"name":"j"},"job":"a","parameters":[null]}}""", "spec.parameters[0]: must be an object" },
+        { "retries as text", """{"metadata":{"name":"x"},"spec":{"endpointRef":{"name":"j"},"job":"a","retries":"three"}}""", "spec.retries: the value does not have the type" },
+        { "retries as float", """{"metadata":{"name":"x"},"spec":{"endpointRef":{"name":"j"},"job":"a","retries":3.5}}""", "spec.retries: the value does not have the type" },
+        { "timeout overflow", """{"metadata":{"name":"x"},"spec":{"endpointRef":{"name":"j"},"job":"a","timeout":"99999999999999999999h"}}""", "spec.timeout: \"99999999999999999999h\" is not a duration" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedObjects))]
+    public async Task MalformedCiTask_IsDeniedNamingTheField_NeverA500(string name, string json, string expected)
+    {
+        var review = await PostAsync("CiTask", "CREATE", JsonNode.Parse(json)!);
+
+        var message = review["response"]!["status"]!["message"]!.GetValue<string>();
+        Assert.False(review["response"]!["allowed"]!.GetValue<bool>(), name);
+        Assert.StartsWith(expected, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NotAnAdmissionReview_Is400()
     {

@@ -40,7 +40,9 @@ internal sealed class EndpointSettingsReader(IKubernetesReader reader)
             Proxy = endpoint.Spec.ProxyUrl is { } proxy ? new Uri(proxy) : null,
             Options = new JenkinsClientOptions
             {
-                DiscoveryMaxDepth = endpoint.Spec.JobDiscovery?.MaxDepth ?? 3,
+                // spec.jobDiscovery.maxDepth counts folder levels below the top (0: top-level jobs only);
+                // the client counts levels including the top one.
+                DiscoveryMaxDepth = Math.Clamp(endpoint.Spec.JobDiscovery?.MaxDepth ?? 3, 0, 10) + 1,
                 DiscoveryMaxJobs = JenkinsEndpointStatus.MaxListedJobs,
             },
         };
