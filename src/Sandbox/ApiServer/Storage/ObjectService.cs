@@ -81,11 +81,11 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
                 await admission.AdmitAsync(new AdmissionRequest("DELETE", scope.Type, null, scope.Namespace, name, null, old, scope.DryRun), ct);
                 admitted = true;
             }
-            if (scope.DryRun) return new DeleteResult(old, true);
             var foreground = options.PropagationPolicy == "Foreground" && hooks.HasDependents(ObjectMeta.Uid(old));
             var pending = foreground || ObjectMeta.Finalizers(old).Count > 0 || StoreHooks.HoldsOwnFinalizers(scope.Type, old);
             if (pending && ObjectMeta.IsDeleting(old)) return new DeleteResult(old, false);
             var next = pending ? MarkDeleting(scope.Type, old, foreground) : null;
+            if (scope.DryRun) return new DeleteResult(next ?? old, next is null); // what would happen; nothing stored
             var outcome = store.Commit(scope.Type.StorageKey, scope.Namespace, name, ObjectStore.ResourceVersionOf(old), next);
             if (outcome == CommitOutcome.Committed)
             {

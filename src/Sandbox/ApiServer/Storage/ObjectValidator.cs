@@ -11,6 +11,11 @@ internal static class ObjectValidator
     {
         var errors = new List<(string, string, string)>();
         var name = ObjectMeta.Name(obj);
+        if (scope.Type.IsCustom && obj["kind"]?.ToString() != scope.Type.Kind)
+        {
+            // apiextensions checks the type meta first and reports nothing else when it is wrong.
+            throw StatusObjects.Invalid(scope.Type, name, [("kind", "FieldValueInvalid", $"Invalid value: \"{obj["kind"]}\": must be {scope.Type.Kind}")]);
+        }
         if (name.Length == 0)
         {
             errors.Add(("metadata.name", "FieldValueRequired", "Required value: name or generateName is required"));
