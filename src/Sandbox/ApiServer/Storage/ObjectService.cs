@@ -113,6 +113,7 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
     private void PrepareContent(RequestScope scope, JsonObject obj)
     {
         var pruned = KnownFields.Prune(scope.Type, obj);
+        if (scope.Type.IsCustom) GoNumbers.Normalize(obj);
         if (scope.Type.IsCustom) pruned.AddRange(SchemaRules.DefaultAndPrune(obj, scope.Type.Schema));
         ReportUnknownFields(scope, pruned);
         hooks.BeforeWrite(scope.Type, obj);
