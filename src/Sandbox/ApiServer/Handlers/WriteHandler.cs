@@ -90,13 +90,17 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
         return obj;
     }
 
-    public static RequestScope Scope(HttpContext context, ResourceType type, string? ns, string? name, string? subresource) =>
-        new(type, type.Namespaced ? ns : null, name, subresource)
+    public static RequestScope Scope(HttpContext context, ResourceType type, string? ns, string? name, string? subresource)
+    {
+        var scope = new RequestScope(type, type.Namespaced ? ns : null, name, subresource)
         {
             DryRun = Negotiation.DryRun(context),
             FieldManager = Negotiation.Query(context, "fieldManager") ?? DefaultManager(context),
             FieldValidation = Negotiation.Query(context, "fieldValidation") ?? "Warn",
         };
+        DuplicateFields.Report(context, scope);
+        return scope;
+    }
 
     private static string DefaultManager(HttpContext context)
     {
