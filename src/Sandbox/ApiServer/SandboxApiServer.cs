@@ -47,7 +47,13 @@ public sealed class SandboxApiServer : IAsyncDisposable
     /// <summary>PEM of the CA that signed the serving certificate.</summary>
     public string CaCertificatePem => _certificates.CaPem;
 
+    /// <summary>The fault rules in force; change them at any time.</summary>
+    public Faults.ApiFaults Faults => _composition.Api.Options.Faults;
+
     internal ApiComposition Composition => _composition;
+
+    /// <summary>Storage below every check, for tests that need an object the API would not accept.</summary>
+    public Storage.RawStoreAccess RawStore => new(_composition.Api.Store);
 
     public static async Task<SandboxApiServer> StartAsync(SandboxApiServerOptions options, CancellationToken ct = default)
     {
