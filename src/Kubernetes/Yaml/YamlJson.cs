@@ -64,41 +64,79 @@ public static class YamlJson
 
     private static JsonNode? ReadDocumentBody(IParser parser)
     {
-        var node = ReadNode(parser);
+        var node = ReadNode(parser, new Dictionary<string, JsonNode?>(StringComparer.Ordinal));
         parser.Consume<DocumentEnd>();
         return node;
     }
 
-    private static JsonNode? ReadNode(IParser parser)
+    /// <summary>Reads one node; anchors are remembered and aliases expand to copies, as go-yaml (and so kubectl and kube) do.</summary>
+    private static JsonNode? ReadNode(IParser parser, Dictionary<string, JsonNode?> anchors)
+    {
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            return anchors.TryGetValue(alias.Value.Value, out var target)
+                ? target?.DeepClone()
+                : throw new YamlFormatException($"unknown anchor \"{alias.Value}\" referenced at line {alias.Start.Line}");
+        }
+        var anchor = parser.Current is NodeEvent { Anchor.IsEmpty: false } named ? named.Anchor.Value : null;
+        var node = ReadValue(parser, anchors);
+        if (anchor is not null) anchors[anchor] = node?.DeepClone();
+        return node;
+    }
+
+    private static JsonNode? ReadValue(IParser parser, Dictionary<string, JsonNode?> anchors)
     {
         if (parser.TryConsume<Scalar>(out var scalar)) return ResolveScalar(scalar);
         if (parser.TryConsume<SequenceStart>(out _))
         {
             var array = new JsonArray();
-            while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser));
+            while (!parser.TryConsume<SequenceEnd>(out _)) array.Add(ReadNode(parser, anchors));
             return array;
         }
-        if (parser.TryConsume<MappingStart>(out _))
-        {
-            var map = new JsonObject();
-            while (!parser.TryConsume<MappingEnd>(out _))
-            {
-                var keyEvent = parser.Consume<Scalar>();
-                var value = ReadNode(parser);
-                if (map.ContainsKey(keyEvent.Value))
-                {
-                    throw new YamlFormatException(
-                        $"duplicate key \"{keyEvent.Value}\" at line {keyEvent.Start.Line}, column {keyEvent.Start.Column}");
-                }
-                map[keyEvent.Value] = value;
-            }
-            return map;
-        }
-        if (parser.Current is AnchorAlias alias)
-        {
-            throw new YamlFormatException($"YAML aliases are not supported (line {alias.Start.Line})");
-        }
+        if (parser.TryConsume<MappingStart>(out _)) return ReadMapping(parser, anchors);
         throw new YamlFormatException($"unexpected YAML at line {parser.Current?.Start.Line}");
+    }
+
+    private static JsonObject ReadMapping(IParser parser, Dictionary<string, JsonNode?> anchors)
+    {
+        var map = new JsonObject();
+        var merged = new HashSet<string>(StringComparer.Ordinal);
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyEvent = parser.Consume<Scalar>();
+            var value = ReadNode(parser, anchors);
+            if (keyEvent.Value == "<<" && keyEvent.Style == ScalarStyle.Plain)
+            {
+                Merge(map, value, merged, keyEvent);
+                continue;
+            }
+            if (map.ContainsKey(keyEvent.Value) && !merged.Remove(keyEvent.Value))
+            {
+                throw new YamlFormatException(
+                    $"duplicate key \"{keyEvent.Value}\" at line {keyEvent.Start.Line}, column {keyEvent.Start.Column}");
+            }
+            map[keyEvent.Value] = value;
+        }
+        return map;
+    }
+
+    /// <summary>The merge key <c>&lt;&lt;: *base</c> (or a list of them): keys the mapping sets itself win.</summary>
+    private static void Merge(JsonObject map, JsonNode? value, HashSet<string> merged, Scalar keyEvent)
+    {
+        var sources = value is JsonArray list ? list.ToList() : [value];
+        foreach (var source in sources)
+        {
+            if (source is not JsonObject fields)
+            {
+                throw new YamlFormatException($"map merge requires map or sequence of maps as the value (line {keyEvent.Start.Line})");
+            }
+            foreach (var (key, field) in fields)
+            {
+                if (map.ContainsKey(key)) continue; // set by the mapping itself or by an earlier merge source
+                map[key] = field?.DeepClone();
+                merged.Add(key);
+            }
+        }
     }
 
     private static JsonNode? ResolveScalar(Scalar scalar)

@@ -13,7 +13,7 @@ internal sealed class DeleteHandler(ApiContext api)
     public async Task DeleteAsync(HttpContext context, ResourceType type, string? ns, string name)
     {
         var options = await ReadOptionsAsync(context);
-        var scope = WriteHandler.Scope(context, type, ns, name, null);
+        var scope = WriteHandler.Scope(context, type, ns, name, null) with { DryRun = options.DryRun };
         var result = await api.Objects.DeleteAsync(scope, options, context.RequestAborted);
         if (!result.Removed)
         {
@@ -31,7 +31,7 @@ internal sealed class DeleteHandler(ApiContext api)
         var deleted = new JsonArray();
         foreach (var item in items)
         {
-            var scope = WriteHandler.Scope(context, type, ObjectMeta.String(item, "namespace"), ObjectMeta.Name(item), null);
+            var scope = WriteHandler.Scope(context, type, ObjectMeta.String(item, "namespace"), ObjectMeta.Name(item), null) with { DryRun = options.DryRun };
             try
             {
                 deleted.Add(type.FromStorage((await api.Objects.DeleteAsync(scope, options, context.RequestAborted)).Object));
@@ -54,6 +54,9 @@ internal sealed class DeleteHandler(ApiContext api)
     {
         var text = await BodyReader.ReadTextAsync(context);
         var body = string.IsNullOrWhiteSpace(text) ? null : BodyReader.Parse(text, "application/json") as JsonObject;
+        // kubectl delete --dry-run=server sends dryRun in the DeleteOptions body, not the query.
+        var bodyDryRun = (body?["dryRun"] as JsonArray ?? []).Select(v => v?.ToString() ?? "").ToList();
+        RequestOptions.Validate(context, "DeleteOptions", bodyDryRun: bodyDryRun);
         var policy = body?["propagationPolicy"]?.ToString() ?? Negotiation.Query(context, "propagationPolicy") ?? "Background";
         if (JsonNumbers.AsBool(body?["orphanDependents"]) == true) policy = "Orphan";
         if (policy is not ("Background" or "Foreground" or "Orphan"))
@@ -63,6 +66,7 @@ internal sealed class DeleteHandler(ApiContext api)
         return new DeleteOptions(
             body?["preconditions"]?["uid"]?.ToString(),
             body?["preconditions"]?["resourceVersion"]?.ToString(),
-            policy);
+            policy,
+            Negotiation.DryRun(context) || bodyDryRun.Contains("All"));
     }
 }

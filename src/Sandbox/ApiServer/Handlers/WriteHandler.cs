@@ -12,6 +12,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
 {
     public async Task CreateAsync(HttpContext context, ResourceType type, string? ns)
     {
+        RequestOptions.Validate(context, "CreateOptions");
         var obj = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
         var bodyNs = ObjectMeta.String(obj, "namespace");
         if (type.Namespaced && bodyNs is { Length: > 0 } && bodyNs != ns)
@@ -26,10 +27,15 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
 
     public async Task UpdateAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
     {
+        RequestOptions.Validate(context, "UpdateOptions");
         var body = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
         if (ObjectMeta.Name(body) != name)
         {
             throw StatusObjects.BadRequest($"the name of the object ({ObjectMeta.Name(body)}) does not match the name on the URL ({name})");
+        }
+        if (type.RequiresResourceVersionOnUpdate && ObjectMeta.String(body, "resourceVersion") is null or "")
+        {
+            throw RequestOptions.ResourceVersionRequired(type, name);
         }
         var scope = Scope(context, type, ns, name, subresource);
         var updated = await api.Objects.UpdateAsync(scope, old =>
@@ -44,9 +50,11 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
     public async Task PatchAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
     {
         var contentType = context.Request.ContentType ?? "";
+        var applying = contentType.StartsWith("application/apply-patch", StringComparison.Ordinal);
+        RequestOptions.Validate(context, "PatchOptions", applying);
         var text = await BodyReader.ReadTextAsync(context);
         var scope = Scope(context, type, ns, name, subresource);
-        if (contentType.StartsWith("application/apply-patch", StringComparison.Ordinal))
+        if (applying)
         {
             var (obj, code) = await apply.ApplyAsync(scope, BodyReader.Parse(text, contentType, yamlAllowed: true), Negotiation.Flag(context, "force"), context.RequestAborted);
             await Responses.WriteAsync(context, code, type.FromStorage(obj), scope.Warnings);
@@ -65,9 +73,10 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
         JsonNode? result = contentType switch
         {
             var c when c.StartsWith("application/merge-patch+json", StringComparison.Ordinal) => JsonMergePatch.Apply(old, patch),
-            var c when c.StartsWith("application/strategic-merge-patch+json", StringComparison.Ordinal) => JsonMergePatch.Apply(old, patch, strategic: true),
+            var c when c.StartsWith("application/strategic-merge-patch+json", StringComparison.Ordinal) && !scope.Type.IsCustom => JsonMergePatch.Apply(old, patch, strategic: true),
             var c when c.StartsWith("application/json-patch+json", StringComparison.Ordinal) => JsonPatch.Apply(RestoreRv(old, rv), patch),
-            _ => throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"),
+            _ => throw new ApiException(415, "UnsupportedMediaType",
+                $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", scope.Type.PatchContentTypes)}"),
         };
         if (result is not JsonObject next) throw StatusObjects.BadRequest("the patch did not produce an object");
         if (ObjectMeta.String(next, "resourceVersion") is null) ObjectMeta.Of(next).Remove("resourceVersion");
@@ -81,13 +90,17 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
         return obj;
     }
 
-    public static RequestScope Scope(HttpContext context, ResourceType type, string? ns, string? name, string? subresource) =>
-        new(type, type.Namespaced ? ns : null, name, subresource)
+    public static RequestScope Scope(HttpContext context, ResourceType type, string? ns, string? name, string? subresource)
+    {
+        var scope = new RequestScope(type, type.Namespaced ? ns : null, name, subresource)
         {
             DryRun = Negotiation.DryRun(context),
             FieldManager = Negotiation.Query(context, "fieldManager") ?? DefaultManager(context),
             FieldValidation = Negotiation.Query(context, "fieldValidation") ?? "Warn",
         };
+        DuplicateFields.Report(context, scope);
+        return scope;
+    }
 
     private static string DefaultManager(HttpContext context)
     {

@@ -24,7 +24,7 @@ internal static class BodyReader
         {
             return CheckTypeMeta(KubeProtobuf.Decode(bytes), type, "");
         }
-        return DecodeObject(Encoding.UTF8.GetString(bytes), contentType, type);
+        return DecodeObject(Encoding.UTF8.GetString(bytes), contentType, type, DuplicateFields.For(context));
     }
 
     private static async Task<byte[]> ReadBytesAsync(HttpContext context)
@@ -42,12 +42,12 @@ internal static class BodyReader
     }
 
     /// <summary>Parses JSON, or YAML when the content type says so (or when <paramref name="yamlAllowed"/>).</summary>
-    public static JsonNode? Parse(string text, string? contentType, bool yamlAllowed = false)
+    public static JsonNode? Parse(string text, string? contentType, bool yamlAllowed = false, List<string>? duplicates = null)
     {
         var yaml = yamlAllowed || (contentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) ?? false);
         try
         {
-            return yaml && !LooksLikeJson(text) ? YamlJson.ReadSingle(text) : JsonNode.Parse(text);
+            return yaml && !LooksLikeJson(text) ? YamlJson.ReadSingle(text) : KubeJson.Parse(text, duplicates);
         }
         catch (JsonException e)
         {
@@ -60,13 +60,13 @@ internal static class BodyReader
     }
 
     /// <summary>Decodes an object for <paramref name="type"/>, checking apiVersion and kind as kube's decoder does.</summary>
-    public static JsonObject DecodeObject(string text, string? contentType, ResourceType type)
+    public static JsonObject DecodeObject(string text, string? contentType, ResourceType type, List<string>? duplicates = null)
     {
         if (contentType is not null && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase) && !contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase))
         {
             throw new ApiException(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml");
         }
-        if (Parse(text, contentType) is not JsonObject obj) throw StatusObjects.BadRequest("couldn't get version/kind; json parse error: expected an object");
+        if (Parse(text, contentType, duplicates: duplicates) is not JsonObject obj) throw StatusObjects.BadRequest("couldn't get version/kind; json parse error: expected an object");
         return CheckTypeMeta(obj, type, text);
     }
 
@@ -85,7 +85,8 @@ internal static class BodyReader
         {
             throw StatusObjects.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
         }
-        if (!string.IsNullOrEmpty(kind) && kind != type.Kind) throw StatusObjects.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
+        // A custom resource of the wrong kind decodes and fails validation instead (422, ObjectValidator).
+        if (!string.IsNullOrEmpty(kind) && kind != type.Kind && !type.IsCustom) throw StatusObjects.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
         if (!string.IsNullOrEmpty(kind) && !string.IsNullOrEmpty(apiVersion)) return obj;
         var complete = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind };
         foreach (var (key, value) in obj.Where(p => p.Key is not ("apiVersion" or "kind")).ToList())

@@ -34,6 +34,7 @@ internal static class OpenApiDocuments
         {
             [SchemaNames.ObjectMeta] = BuiltinSchemas.ObjectMeta(),
             [SchemaNames.ListMeta] = new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true },
+            [SchemaNames.Patch] = new JsonObject { ["description"] = "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.", ["type"] = "object" },
         };
         var paths = new JsonObject();
         foreach (var type in resources)

@@ -46,7 +46,7 @@ internal static class OpenApiPaths
         var response = v2
             ? new JsonObject { ["description"] = "OK", ["schema"] = reference.DeepClone() }
             : new JsonObject { ["description"] = "OK", ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = reference.DeepClone() } } };
-        return new JsonObject
+        var operation = new JsonObject
         {
             ["operationId"] = $"{action}{type.Kind}",
             ["parameters"] = parameters,
@@ -54,5 +54,23 @@ internal static class OpenApiPaths
             ["x-kubernetes-action"] = action,
             ["x-kubernetes-group-version-kind"] = new JsonObject { ["group"] = type.Group, ["kind"] = type.Kind, ["version"] = type.Version },
         };
+        if (action == "patch") DeclarePatchTypes(operation, type, v2);
+        return operation;
+    }
+
+    /// <summary>Like kube, a patch operation names the patch media types the resource accepts (no strategic merge for custom resources).</summary>
+    private static void DeclarePatchTypes(JsonObject operation, ResourceType type, bool v2)
+    {
+        if (v2)
+        {
+            operation["consumes"] = new JsonArray([.. type.PatchContentTypes.Select(t => (JsonNode)JsonValue.Create(t))]);
+            return;
+        }
+        var content = new JsonObject();
+        foreach (var mediaType in type.PatchContentTypes)
+        {
+            content[mediaType] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/" + SchemaNames.Patch } };
+        }
+        operation["requestBody"] = new JsonObject { ["content"] = content, ["required"] = true };
     }
 }

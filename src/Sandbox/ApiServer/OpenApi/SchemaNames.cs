@@ -7,6 +7,7 @@ internal static class SchemaNames
 {
     public const string ObjectMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     public const string ListMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta";
+    public const string Patch = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";
 
     public static string For(ResourceType type, bool list = false)
     {

@@ -54,6 +54,20 @@ internal sealed record ResourceType
     /// <summary>The resource name kube uses in messages: <c>citasks.cibridge.dev</c> or <c>secrets</c>.</summary>
     public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
+    /// <summary>
+    /// kube's strategies for custom resources, CRDs and webhook configurations do not allow
+    /// unconditional updates: a PUT must carry metadata.resourceVersion.
+    /// </summary>
+    public bool RequiresResourceVersionOnUpdate => IsCustom || Group is "apiextensions.k8s.io" or "admissionregistration.k8s.io";
+
+    /// <summary>The patch media types kube accepts for this resource: no strategic merge for custom resources.</summary>
+    public IReadOnlyList<string> PatchContentTypes => IsCustom ? s_customPatchTypes : s_builtinPatchTypes;
+
+    private static readonly string[] s_customPatchTypes = ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"];
+
+    private static readonly string[] s_builtinPatchTypes =
+        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
+
     public static IReadOnlyList<string> AllVerbs { get; } =
         ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 }

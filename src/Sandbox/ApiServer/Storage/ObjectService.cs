@@ -51,6 +51,7 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
             PrepareContent(scope, next);
             ObjectMeta.Of(next)["resourceVersion"] = oldRv.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ObjectValidator.Validate(scope, next);
+            ImmutableData.CheckUpdate(scope, old, next);
             if (JsonNode.DeepEquals(old, next)) return old;
             await admission.AdmitAsync(new AdmissionRequest("UPDATE", scope.Type, scope.Subresource, scope.Namespace, name, next, old, scope.DryRun), ct);
             if (scope.DryRun) return next;
@@ -81,11 +82,11 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
                 await admission.AdmitAsync(new AdmissionRequest("DELETE", scope.Type, null, scope.Namespace, name, null, old, scope.DryRun), ct);
                 admitted = true;
             }
-            if (scope.DryRun) return new DeleteResult(old, true);
             var foreground = options.PropagationPolicy == "Foreground" && hooks.HasDependents(ObjectMeta.Uid(old));
             var pending = foreground || ObjectMeta.Finalizers(old).Count > 0 || StoreHooks.HoldsOwnFinalizers(scope.Type, old);
             if (pending && ObjectMeta.IsDeleting(old)) return new DeleteResult(old, false);
             var next = pending ? MarkDeleting(scope.Type, old, foreground) : null;
+            if (scope.DryRun) return new DeleteResult(next ?? old, next is null); // what would happen; nothing stored
             var outcome = store.Commit(scope.Type.StorageKey, scope.Namespace, name, ObjectStore.ResourceVersionOf(old), next);
             if (outcome == CommitOutcome.Committed)
             {
@@ -113,6 +114,7 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
     private void PrepareContent(RequestScope scope, JsonObject obj)
     {
         var pruned = KnownFields.Prune(scope.Type, obj);
+        if (scope.Type.IsCustom) GoNumbers.Normalize(obj);
         if (scope.Type.IsCustom) pruned.AddRange(SchemaRules.DefaultAndPrune(obj, scope.Type.Schema));
         ReportUnknownFields(scope, pruned);
         hooks.BeforeWrite(scope.Type, obj);

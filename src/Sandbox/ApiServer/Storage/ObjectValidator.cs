@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Resources;
@@ -11,6 +12,11 @@ internal static class ObjectValidator
     {
         var errors = new List<(string, string, string)>();
         var name = ObjectMeta.Name(obj);
+        if (scope.Type.IsCustom && obj["kind"]?.ToString() != scope.Type.Kind)
+        {
+            // apiextensions checks the type meta first and reports nothing else when it is wrong.
+            throw StatusObjects.Invalid(scope.Type, name, [("kind", "FieldValueInvalid", $"Invalid value: \"{obj["kind"]}\": must be {scope.Type.Kind}")]);
+        }
         if (name.Length == 0)
         {
             errors.Add(("metadata.name", "FieldValueRequired", "Required value: name or generateName is required"));
@@ -21,12 +27,26 @@ internal static class ObjectValidator
             foreach (var message in NameValidation.Check(name, label)) errors.Add(("metadata.name", "FieldValueInvalid", $"Invalid value: \"{name}\": {message}"));
         }
         CheckLabels(obj, errors);
+        CheckAnnotationSize(obj, errors);
         if (scope.Type.IsCustom)
         {
             foreach (var error in SchemaRules.Validate(obj, scope.Type.Schema)) errors.Add(error);
         }
         if (scope.Type == BuiltinResources.Crds) errors.AddRange(CrdValidation.Check(obj));
         if (errors.Count > 0) throw StatusObjects.Invalid(scope.Type, name, errors);
+    }
+
+    /// <summary>apimachinery's TotalAnnotationSizeLimitB: keys and values together, in UTF-8 bytes.</summary>
+    private const int TotalAnnotationBytes = 256 * 1024;
+
+    private static void CheckAnnotationSize(JsonObject obj, List<(string, string, string)> errors)
+    {
+        if (obj["metadata"]?["annotations"] is not JsonObject annotations) return;
+        var total = annotations.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value?.ToString() ?? ""));
+        if (total > TotalAnnotationBytes)
+        {
+            errors.Add(("metadata.annotations", "FieldValueTooLong", $"Too long: may not be more than {TotalAnnotationBytes} bytes"));
+        }
     }
 
     private static void CheckLabels(JsonObject obj, List<(string, string, string)> errors)

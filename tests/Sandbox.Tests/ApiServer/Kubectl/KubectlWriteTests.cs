@@ -73,6 +73,26 @@ public sealed class KubectlWriteTests
     }
 
     [Fact]
+    public async Task DeleteDryRunServer_KeepsTheObject()
+    {
+        var (kubectl, client, ns) = await KubectlScope.CreateAsync();
+        (await kubectl.RunAsync(["apply", "-f", "-"], Task("kept", "r1"))).Succeeded();
+        var dry = (await kubectl.RunAsync("delete", "ct", "kept", "--dry-run=server")).Succeeded();
+        Assert.Contains("citask.cibridge.dev \"kept\" deleted (server dry run)", dry.Stdout, StringComparison.Ordinal);
+        Assert.Equal(200, (await client.GetAsync($"{Objects.CiTasks(ns)}/kept")).Code);
+    }
+
+    [Fact]
+    public async Task PatchWithoutType_OnACustomResource_SaysStrategicMergeIsNotSupported()
+    {
+        var (kubectl, _, _) = await KubectlScope.CreateAsync();
+        (await kubectl.RunAsync(["apply", "-f", "-"], Task("smp", "r1"))).Succeeded();
+        var patch = await kubectl.RunAsync("patch", "ct", "smp", "-p", """{"spec":{"revision":"r2"}}""");
+        Assert.NotEqual(0, patch.ExitCode);
+        Assert.Contains("application/strategic-merge-patch+json is not supported", patch.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_WithFinalizerPending_KeepsTheObjectUntilTheFinalizerIsRemoved()
     {
         var (kubectl, client, ns) = await KubectlScope.CreateAsync();
