@@ -10,7 +10,8 @@ internal sealed class ApiClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public ApiClient(Uri server, string token, string caPem)
+    // token: a bearer token, or null when the client certificate authenticates (k3s kubeconfigs).
+    public ApiClient(Uri server, string? token, string caPem, X509Certificate2? clientCertificate = null)
     {
         var roots = new X509Certificate2Collection();
         roots.ImportFromPem(caPem);
@@ -23,8 +24,9 @@ internal sealed class ApiClient : IDisposable
             chain.ChainPolicy.CustomTrustStore.AddRange(roots);
             return certificate is not null && chain.Build(new X509Certificate2(certificate));
         };
+        if (clientCertificate is not null) handler.SslOptions.ClientCertificates = [clientCertificate];
         _http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public HttpClient Http => _http;
