@@ -23,7 +23,6 @@ internal static class RunCommand
     {
         var settings = RunSettings.Load();
         var providers = new Option<string>("--approved-providers") { Description = "Comma-separated approved provider kinds.", DefaultValueFactory = r => settings.Get(r, "ApprovedProviders", "JenkinsEndpoint") };
-        var refused = new Option<string>("--refused-endpoint-networks") { Description = "Comma-separated addresses/CIDRs endpoints may not point at (default: link-local and cloud metadata; \"\" turns it off).", DefaultValueFactory = r => settings.Get(r, "RefusedEndpointNetworks", string.Join(',', Entities.Validation.RefusedNetworks.DefaultCidrs)) };
         var namespaces = new Option<string?>("--watch-namespaces") { Description = "Comma-separated namespaces to handle (default: all).", DefaultValueFactory = r => settings.Get<string?>(r, "WatchNamespaces", null) };
         var workers = new Option<int>("--max-concurrent-reconciles") { Description = "Workers per controller.", DefaultValueFactory = r => settings.Get(r, "MaxConcurrentReconciles", 4) };
         var leader = new Option<bool>("--leader-election") { Description = "Run controllers only while holding the lease.", DefaultValueFactory = r => settings.Get(r, "LeaderElection", false) };
@@ -38,7 +37,7 @@ internal static class RunCommand
         var burst = new Option<int>("--kube-api-burst") { Description = "Burst of requests to the API server.", DefaultValueFactory = r => settings.Get(r, "KubeApiBurst", 30) };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster).", DefaultValueFactory = r => settings.Get<string?>(r, "Kubeconfig", null) };
         var context = new Option<string?>("--context") { Description = "kubeconfig context to use.", DefaultValueFactory = r => settings.Get<string?>(r, "Context", null) };
-        foreach (var option in new Option[] { providers, refused, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
+        foreach (var option in new Option[] { providers, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
         {
             command.Options.Add(option);
         }
@@ -47,7 +46,6 @@ internal static class RunCommand
             var options = new OperatorOptions
             {
                 ApprovedProviders = Split(result.GetValue(providers)),
-                RefusedEndpointNetworks = Split(result.GetValue(refused)),
                 WatchNamespaces = Split(result.GetValue(namespaces)),
                 MaxConcurrentReconciles = result.GetValue(workers),
                 LeaderElection = result.GetValue(leader),
@@ -73,7 +71,7 @@ internal static class RunCommand
                 await app.StopAsync(CancellationToken.None);
                 return 0;
             }
-            catch (Exception e) when (e is KubeConfigException or ArgumentException or IOException or FormatException or System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is KubeConfigException or ArgumentException or IOException or System.Security.Cryptography.CryptographicException)
             {
                 await result.InvocationConfiguration.Error.WriteLineAsync($"error: {e.Message}");
                 return 2;

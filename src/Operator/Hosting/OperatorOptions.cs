@@ -1,5 +1,4 @@
 using CiBridge.Entities.JenkinsEndpoints;
-using CiBridge.Entities.Validation;
 
 namespace CiBridge.Operator.Hosting;
 
@@ -8,11 +7,6 @@ public sealed class OperatorOptions
 {
     /// <value>Defaults to <c>[JenkinsEndpoint]</c>.</value>
     public IReadOnlyList<string> ApprovedProviders { get; set; } = [JenkinsEndpoint.KindName];
-
-    /// <summary>Addresses and CIDR ranges endpoints may not point at, checked by the webhook and again
-    /// after DNS resolution at connect time; empty turns the check off.</summary>
-    /// <value>Defaults to link-local ranges and the clouds' metadata addresses (<see cref="RefusedNetworks.DefaultCidrs"/>).</value>
-    public IReadOnlyList<string> RefusedEndpointNetworks { get; set; } = RefusedNetworks.DefaultCidrs;
 
     /// <summary>Namespaces to handle; empty means all.</summary>
     public IReadOnlyList<string> WatchNamespaces { get; set; } = [];

@@ -25,11 +25,6 @@ internal static class OperatorServices
         services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
         services.AddSingleton(new ApprovedProviders(options.ApprovedProviders));
-        var refused = new RefusedNetworks(options.RefusedEndpointNetworks);
-        services.AddSingleton(refused);
-        // Registered before AddJenkinsClient, which keeps it: every client checks resolved addresses.
-        services.AddSingleton<IJenkinsClientFactory>(p => new JenkinsClientFactory(
-            p.GetRequiredService<TimeProvider>(), p.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(), refused.IsEmpty ? null : refused.Contains));
         services.AddJenkinsClient();
         services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
         services.AddSingleton<EndpointSettingsReader>();

@@ -11,9 +11,9 @@ internal static class AdmissionEndpoints
 {
     public const string Path = "/validate";
 
-    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviders approved, RefusedNetworks? refused = null)
+    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviders approved)
     {
-        var validator = new AdmissionValidator(approved, refused);
+        var validator = new AdmissionValidator(approved);
         return endpoints.MapPost(Path, async (HttpContext context) =>
         {
             AdmissionReview? review;

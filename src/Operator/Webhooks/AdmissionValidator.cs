@@ -11,7 +11,7 @@ namespace CiBridge.Operator.Webhooks;
 /// Objects on their way out (DELETE, or a deletionTimestamp already set) are always let through,
 /// so withdrawing an approval can never trap an object behind its finalizer.
 /// </summary>
-internal sealed class AdmissionValidator(ApprovedProviders approved, RefusedNetworks? refused = null)
+internal sealed class AdmissionValidator(ApprovedProviders approved)
 {
     public AdmissionResponse Review(AdmissionRequest request)
     {
@@ -36,7 +36,7 @@ internal sealed class AdmissionValidator(ApprovedProviders approved, RefusedNetw
     private ValidationResult? ValidateEndpoint(JsonElement obj)
     {
         var endpoint = obj.Deserialize(EntitiesJsonContext.Default.JenkinsEndpoint);
-        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved, refused);
+        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved);
     }
 
     private ValidationResult? ValidateTask(JsonElement obj)
