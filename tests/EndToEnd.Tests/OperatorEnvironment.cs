@@ -25,6 +25,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("cibridge-e2e-").FullName;
     private WebApplication? _operator;
     private Action<IServiceCollection>? _configure;
+    private Action<OperatorOptions>? _options;
 
     private OperatorEnvironment(SandboxApiServer api, JenkinsStandIn jenkins)
     {
@@ -52,13 +53,16 @@ public sealed class OperatorEnvironment : IAsyncDisposable
 
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="configure">Replaces operator services for one test (for example shorter back-offs).</param>
-    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null)
+    /// <param name="jenkinsTime">The Jenkins stand-in's clock, for a test that moves the operator's clock too.</param>
+    /// <param name="options">Changes the operator's flags for one test.</param>
+    public static async Task<OperatorEnvironment> StartAsync(
+        CancellationToken ct, Action<IServiceCollection>? configure = null, TimeProvider? jenkinsTime = null, Action<OperatorOptions>? options = null)
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
-        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions(), ct);
+        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { TimeProvider = jenkinsTime ?? TimeProvider.System }, ct);
         JenkinsStandInExample.Apply(jenkins);
-        var environment = new OperatorEnvironment(api, jenkins) { _configure = configure };
+        var environment = new OperatorEnvironment(api, jenkins) { _configure = configure, _options = options };
         await environment.StartOperatorAsync(ct);
         return environment;
     }
@@ -66,7 +70,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>Starts the operator (again, after <see cref="StopOperatorAsync"/>).</summary>
     public async Task StartOperatorAsync(CancellationToken ct)
     {
-        _operator = OperatorHost.Build(new OperatorOptions
+        var options = new OperatorOptions
         {
             Kubeconfig = KubeconfigPath,
             ListenAddress = "127.0.0.1",
@@ -77,7 +81,9 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             KubeApiQps = 500,
             KubeApiBurst = 1000,
             LogLevel = "Debug",
-        }, services =>
+        };
+        _options?.Invoke(options);
+        _operator = OperatorHost.Build(options, services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
@@ -100,10 +106,13 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _operator = null;
     }
 
-    /// <summary>A fresh namespace for one test.</summary>
-    public async Task<string> CreateNamespaceAsync(CancellationToken ct)
+    /// <summary>A name for a fresh namespace.</summary>
+    public static string NewNamespaceName() => $"t-{Guid.NewGuid():N}"[..14];
+
+    /// <summary>A fresh namespace for one test (named <paramref name="name"/>, or a new name).</summary>
+    public async Task<string> CreateNamespaceAsync(CancellationToken ct, string? name = null)
     {
-        var name = $"t-{Guid.NewGuid():N}"[..14];
+        name ??= NewNamespaceName();
         await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } }, ct);
         return name;
     }

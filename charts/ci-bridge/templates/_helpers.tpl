@@ -13,3 +13,4 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 {{- define "ci-bridge.webhookService" -}}{{ include "ci-bridge.fullname" . }}-webhook{{- end -}}
 {{- define "ci-bridge.certSecret" -}}{{ include "ci-bridge.fullname" . }}-webhook-tls{{- end -}}
+{{- define "ci-bridge.approvedConfigMap" -}}{{ include "ci-bridge.fullname" . }}-approved-providers{{- end -}}

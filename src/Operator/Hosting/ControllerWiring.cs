@@ -3,6 +3,7 @@ using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Kubernetes.Cache;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Operator.Configuration;
 
 namespace CiBridge.Operator.Hosting;
 
@@ -36,6 +37,17 @@ internal static class ControllerWiring
         cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
         cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, CiTask>(controller, tasks, BySecret));
         cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, CiTask>(controller, tasks, ByConfigMap));
+    }
+
+    /// <summary>Every object is judged again when the approved list changes (now approved or no longer).</summary>
+    public static void RecheckWhenApprovalChanges<T>(ApprovedProviderList approved, IInformerCache cache, IController controller)
+        where T : class, IKubernetesObject
+    {
+        var informer = cache.GetInformer<T>();
+        approved.Changed += () =>
+        {
+            foreach (var obj in informer.List()) controller.Queue.Add(ObjectKey.Of(obj));
+        };
     }
 
     private static IResourceEventHandler<TChanged> Referrers<TChanged, TPrimary>(IController controller, IInformer<TPrimary> primaries, string index)

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using CiBridge.Entities.Validation;
 using CiBridge.Kubernetes.Hosting;
+using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Metrics;
 using CiBridge.Operator.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +41,7 @@ public static class OperatorHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (IManager manager) => manager.IsReady ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503));
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-        app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviders>());
+        app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>());
         return app;
     }
 

@@ -8,6 +8,13 @@ public sealed class OperatorOptions
     /// <value>Defaults to <c>[JenkinsEndpoint]</c>.</value>
     public IReadOnlyList<string> ApprovedProviders { get; set; } = [JenkinsEndpoint.KindName];
 
+    /// <summary>
+    /// ConfigMap (<c>NAME</c> in the operator's namespace, or <c>NAMESPACE/NAME</c>) whose key
+    /// <c>approvedProviders</c> replaces <see cref="ApprovedProviders"/> and is watched for changes;
+    /// null keeps the list fixed.
+    /// </summary>
+    public string? ApprovedProvidersConfigMap { get; set; }
+
     /// <summary>Namespaces to handle; empty means all.</summary>
     public IReadOnlyList<string> WatchNamespaces { get; set; } = [];
 

@@ -1,5 +1,6 @@
 using CiBridge.Entities;
-using CiBridge.Entities.Validation;
+using CiBridge.Entities.CiTasks;
+using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Jenkins;
 using CiBridge.Kubernetes.Cache;
 using CiBridge.Kubernetes.Client;
@@ -7,6 +8,7 @@ using CiBridge.Kubernetes.Configuration;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Hosting;
 using CiBridge.Kubernetes.LeaderElection;
+using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Controllers.Endpoints;
 using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
@@ -21,10 +23,11 @@ internal static class OperatorServices
     public static IServiceCollection AddCiBridgeOperator(this IServiceCollection services, OperatorOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Before the runtime: the approved list is read before the controllers start.
+        var approved = services.AddApprovedProviders(options);
         services.AddKubernetesRuntime(runtime => Configure(runtime, options));
         services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
-        services.AddSingleton(new ApprovedProviders(options.ApprovedProviders));
         services.AddJenkinsClient();
         services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
         services.AddSingleton<EndpointSettingsReader>();
@@ -40,8 +43,16 @@ internal static class OperatorServices
         services.TryAddSingleton(CleanupPolicy.Default);
         services.AddSingleton<TaskCleanup>();
         var workers = Math.Max(1, options.MaxConcurrentReconciles);
-        services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, ControllerWiring.WatchEndpoints);
-        services.AddController<CiTaskReconciler>(new ControllerOptions { Name = "citask", Workers = workers }, ControllerWiring.WatchTasks);
+        services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, (cache, c) =>
+        {
+            ControllerWiring.WatchEndpoints(cache, c);
+            ControllerWiring.RecheckWhenApprovalChanges<JenkinsEndpoint>(approved, cache, c);
+        });
+        services.AddController<CiTaskReconciler>(new ControllerOptions { Name = "citask", Workers = workers }, (cache, c) =>
+        {
+            ControllerWiring.WatchTasks(cache, c);
+            ControllerWiring.RecheckWhenApprovalChanges<CiTask>(approved, cache, c);
+        });
         return services;
     }
 
@@ -56,14 +67,14 @@ internal static class OperatorServices
             Burst = options.KubeApiBurst,
         };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
-        runtime.Informers = new InformerOptions { Namespace = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null };
+        runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces };
         runtime.Events.Component = CiBridgeApi.FieldManager;
         if (options.LeaderElection)
         {
             runtime.LeaderElection = new LeaderElectionOptions
             {
                 LeaseName = options.LeaderElectionLease,
-                LeaseNamespace = options.LeaderElectionNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "default",
+                LeaseNamespace = ApprovedProvidersServices.OperatorNamespace(options),
             };
         }
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CiBridge.Entities.Validation;
+using CiBridge.Operator.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +11,7 @@ internal static class AdmissionEndpoints
 {
     public const string Path = "/validate";
 
-    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviders approved)
+    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved)
     {
         var validator = new AdmissionValidator(approved);
         return endpoints.MapPost(Path, async (HttpContext context) =>

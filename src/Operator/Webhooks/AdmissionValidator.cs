@@ -3,6 +3,7 @@ using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Entities.Validation;
+using CiBridge.Operator.Configuration;
 
 namespace CiBridge.Operator.Webhooks;
 
@@ -11,7 +12,7 @@ namespace CiBridge.Operator.Webhooks;
 /// Objects on their way out (DELETE, or a deletionTimestamp already set) are always let through,
 /// so withdrawing an approval can never trap an object behind its finalizer.
 /// </summary>
-internal sealed class AdmissionValidator(ApprovedProviders approved)
+internal sealed class AdmissionValidator(ApprovedProviderList approved)
 {
     public AdmissionResponse Review(AdmissionRequest request)
     {
@@ -36,13 +37,13 @@ internal sealed class AdmissionValidator(ApprovedProviders approved)
     private ValidationResult? ValidateEndpoint(JsonElement obj)
     {
         var endpoint = obj.Deserialize(EntitiesJsonContext.Default.JenkinsEndpoint);
-        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved);
+        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved.Current);
     }
 
     private ValidationResult? ValidateTask(JsonElement obj)
     {
         var task = obj.Deserialize(EntitiesJsonContext.Default.CiTask);
-        return task is null || task.Metadata.DeletionTimestamp is not null ? null : CiTaskValidator.Validate(task, approved);
+        return task is null || task.Metadata.DeletionTimestamp is not null ? null : CiTaskValidator.Validate(task, approved.Current);
     }
 
     private static AdmissionResponse Allow(AdmissionRequest request) => new() { Uid = request.Uid, Allowed = true };

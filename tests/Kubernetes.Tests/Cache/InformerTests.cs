@@ -31,7 +31,7 @@ public sealed class InformerTests
             .Watch(ScriptedApi.Event("ADDED", "w2", "11"), ScriptedApi.Event("MODIFIED", "w1", "12"), ScriptedApi.Bookmark("15"))
             .Watch(ScriptedApi.Event("DELETED", "w2", "16"), ScriptedApi.Gone())
             .List("20", ScriptedApi.Item("w3", "19"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         var recorder = new Recorder();
         informer.AddEventHandler(recorder);
@@ -54,10 +54,36 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task UndecodableObject_IsSkippedAndReportedOncePerVersion_OthersFlow_AndItIsReadAgainWhenItFits()
+    {
+        static string Bad(string json) => json.Replace("\"spec\":{\"color\":\"red\"}", "\"spec\":{\"color\":42}", StringComparison.Ordinal);
+        var api = new ScriptedApi()
+            .List("10", ScriptedApi.Item("good", "5"), Bad(ScriptedApi.Item("bad", "6")))
+            .Watch(Bad(ScriptedApi.Event("MODIFIED", "bad", "11")), ScriptedApi.Event("MODIFIED", "good", "12"),
+                ScriptedApi.Event("MODIFIED", "bad", "13"), Bad(ScriptedApi.Event("MODIFIED", "bad", "14")), ScriptedApi.Event("DELETED", "good", "15"));
+        var time = new ManualTimeProvider();
+        var reported = new ConcurrentQueue<string>();
+        var options = new InformerOptions { OnUndecodable = u => reported.Enqueue($"{u.Metadata.Name}@{u.Metadata.ResourceVersion} {u.Field}") };
+        var informer = Informer.Create<Widget>(api.Client(time), options, time);
+        var recorder = new Recorder();
+        informer.AddEventHandler(recorder);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = informer.RunAsync(cts.Token);
+        await Eventually.HoldsAsync(() => api.OpenWatches == 1 && api.Requests.Count == 3, "second watch open", ct: s_ct);
+
+        Assert.Equal(["add good@5", "update good@5->12", "add bad@13", "delete bad@13", "delete good@15"], recorder.Seen);
+        Assert.Equal(["bad@6 spec.color", "bad@11 spec.color", "bad@14 spec.color"], reported);
+        Assert.Empty(informer.List());
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
     public async Task Watch_EndingWithoutEvents_ReconnectsOnlyAfterBackoff()
     {
         var api = new ScriptedApi().List("10").Watch();
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new InformerOptions { ReconnectDelay = TimeSpan.FromSeconds(1) };
         var informer = Informer.Create<Widget>(api.Client(time), options, time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -77,7 +103,7 @@ public sealed class InformerTests
     public async Task List_InPages_FollowsContinueTokens()
     {
         var api = new ScriptedApi().Page("10", "page-2", ScriptedApi.Item("a", "1")).Page("10", "", ScriptedApi.Item("b", "2"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
 
@@ -97,7 +123,7 @@ public sealed class InformerTests
     public async Task Resync_ReportsEveryObjectAgain()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("w1", "5"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions { ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
         var recorder = new Recorder();
         informer.AddEventHandler(recorder);
@@ -116,7 +142,7 @@ public sealed class InformerTests
     public async Task Cache_ReadsCopies_AndAnswersIndexAndLabelQueries()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1", "red"), ScriptedApi.Item("b", "2", "blue"), ScriptedApi.Item("c", "3", "red", ns: "other"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
         cache.GetInformer<Widget>().AddIndex("spec.color", w => [w.Spec.Color]);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -143,7 +169,7 @@ public sealed class InformerTests
     public async Task Cache_ReadOfKindNotWatchedYet_StartsItsInformerAndWaitsForSync()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct).AsTask());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -160,7 +186,7 @@ public sealed class InformerTests
     public async Task EnqueueHandlers_PutKeysOnTheQueue()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1")).Watch(ScriptedApi.Event("MODIFIED", "a", "2", "blue"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         var queue = CiBridge.Kubernetes.Queue.WorkQueue.Create<ObjectKey>(time);
         informer.AddEventHandler(EventHandlers.EnqueueObject<Widget>(queue));

@@ -53,7 +53,7 @@ public sealed class HelmChartTests
     public async Task KustomizeInstall_IsTheChartRenderedWithItsValues()
     {
         var rendered = await ExternalTool.RunAsync("helm",
-            ["template", "ci-bridge", Chart, "-n", "ci-bridge-system", "-f", "config/default/helm-values.yaml"],
+            ["template", "ci-bridge", Chart, "-n", "ci-bridge-system", "-f", "config/default/helm-values.yaml", "--skip-tests"],
             ct: TestContext.Current.CancellationToken);
         var committed = await File.ReadAllTextAsync(RepositoryPaths.Combine("config", "default", "ci-bridge.yaml"), TestContext.Current.CancellationToken);
 
@@ -71,12 +71,108 @@ public sealed class HelmChartTests
         Assert.Superset(new HashSet<string> { "CustomResourceDefinition", "Deployment", "ValidatingWebhookConfiguration", "Certificate", "Issuer" }, kinds);
     }
 
+    [Fact]
+    public async Task Template_ApprovedProviders_RenderedAsAWatchedConfigMap()
+    {
+        var objects = await RenderAsync(["--set", "approvedProviders={JenkinsEndpoint,TektonEndpoint}"]);
+
+        var configMap = Single(objects, "ConfigMap");
+        Assert.Equal("rel-approved-providers", configMap["metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal("JenkinsEndpoint\nTektonEndpoint\n", configMap["data"]!["approvedProviders"]!.GetValue<string>());
+        Assert.Contains("--approved-providers-configmap=rel-approved-providers", Args(objects));
+    }
+
+    [Fact]
+    public async Task Template_Rbac_GrantsOnlyWhatTheOperatorDoes()
+    {
+        var objects = await RenderAsync([]);
+
+        var rules = Single(objects, "ClusterRole")["rules"]!.AsArray();
+        Assert.Equal(["get", "list", "watch"], Verbs(rules, "jenkinsendpoints"));
+        Assert.Equal(["get", "list", "watch", "patch"], Verbs(rules, "citasks"));
+        Assert.Equal(["patch"], Verbs(rules, "jenkinsendpoints/status"));
+        Assert.Equal(["get", "list", "watch"], Verbs(rules, "secrets"));
+        Assert.Equal(["get", "list", "watch"], Verbs(rules, "configmaps"));
+        var self = objects.Single(o => o["kind"]!.GetValue<string>() == "Role");
+        var configMapRule = self["rules"]!.AsArray().Single(r => r!["resources"]!.AsArray().Any(x => x!.GetValue<string>() == "configmaps"))!;
+        Assert.Equal(["rel-approved-providers"], configMapRule["resourceNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Template_WatchNamespaces_ARolePerNamespaceAndNoClusterRole()
+    {
+        var objects = await RenderAsync(["--set", "watchNamespaces={team-a,team-b}"]);
+
+        Assert.DoesNotContain(objects, o => o["kind"]!.GetValue<string>() is "ClusterRole" or "ClusterRoleBinding");
+        var roles = objects.Where(o => o["kind"]!.GetValue<string>() == "Role" && o["metadata"]!["name"]!.GetValue<string>() == "rel");
+        Assert.Equal(["team-a", "team-b"], roles.Select(r => r["metadata"]!["namespace"]!.GetValue<string>()));
+        var bindings = objects.Where(o => o["kind"]!.GetValue<string>() == "RoleBinding" && o["metadata"]!["name"]!.GetValue<string>() == "rel");
+        Assert.All(bindings, b => Assert.Equal("ci-bridge", b["subjects"]![0]!["namespace"]!.GetValue<string>()));
+        Assert.Contains("--watch-namespaces=team-a,team-b", Args(objects));
+    }
+
+    [Fact]
+    public async Task Template_Pod_RunsAsNonRootWithWritableTmpAndLimits()
+    {
+        var objects = await RenderAsync([]);
+
+        var pod = Single(objects, "Deployment")["spec"]!["template"]!["spec"]!;
+        Assert.Equal(65532L, pod["securityContext"]!["runAsUser"]!.GetValue<long>());
+        Assert.Equal(65532L, pod["securityContext"]!["runAsGroup"]!.GetValue<long>());
+        Assert.NotNull(pod["volumes"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == "tmp")!["emptyDir"]);
+        Assert.Contains(Container(objects)["volumeMounts"]!.AsArray(), m => m!["mountPath"]!.GetValue<string>() == "/tmp");
+        Assert.True(Container(objects)["securityContext"]!["readOnlyRootFilesystem"]!.GetValue<bool>());
+        Assert.NotNull(Container(objects)["resources"]!["limits"]!["memory"]);
+        Assert.NotNull(Container(objects)["resources"]!["requests"]!["cpu"]);
+    }
+
+    [Theory]
+    [InlineData("2", true)]
+    [InlineData("1", false)]
+    public async Task Template_DisruptionBudget_OnlyWithMoreThanOneReplica(string replicas, bool expected)
+    {
+        var objects = await RenderAsync(["--set", $"replicaCount={replicas}"]);
+
+        Assert.Equal(expected, objects.Any(o => o["kind"]!.GetValue<string>() == "PodDisruptionBudget"));
+        Assert.Contains("--leader-election=true", Args(objects));
+    }
+
+    [Fact]
+    public async Task Template_HasAHelmTestHook()
+    {
+        var objects = await RenderAsync([]);
+
+        var test = objects.Single(o => o["metadata"]!["annotations"]?["helm.sh/hook"]?.GetValue<string>() == "test");
+        Assert.Contains("/metrics", string.Join(' ', test["spec"]!["containers"]![0]!["command"]!.AsArray().Select(c => c!.GetValue<string>())), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("replicaCount=0", "replicaCount: Must be greater than or equal to 1")]
+    [InlineData("logFormat=xml", "logFormat: logFormat must be one of the following: \"json\", \"text\"")]
+    [InlineData("approvedProviders={jenkins-endpoint}", "approvedProviders.0: Does not match pattern")]
+    [InlineData("watchNamespaces={Team_A}", "watchNamespaces.0: Does not match pattern")]
+    [InlineData("webhook.failurePolicy=Sometimes", "webhook.failurePolicy: webhook.failurePolicy must be one of the following")]
+    [InlineData("replicas=3", "Additional property replicas is not allowed")]
+    public async Task Schema_RejectsWrongValues_NamingTheValue(string value, string expected)
+    {
+        var result = await ExternalTool.RunAsync("helm", ["template", "rel", Chart, "--set", value], ct: TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(expected, result.StandardError, StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<JsonNode>> RenderAsync(string[] extra)
     {
         var result = await ExternalTool.RunAsync("helm", ["template", "rel", Chart, "-n", "ci-bridge", .. extra], ct: TestContext.Current.CancellationToken);
         Assert.True(result.ExitCode == 0, result.ToString());
         return YamlJson.ReadDocuments(result.StandardOutput);
     }
+
+    private static List<string> Args(IEnumerable<JsonNode> objects) =>
+        Container(objects)["args"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+
+    private static IEnumerable<string> Verbs(JsonArray rules, string resource) =>
+        rules.Single(r => r!["resources"]!.AsArray().Any(x => x!.GetValue<string>() == resource))!["verbs"]!.AsArray().Select(v => v!.GetValue<string>());
 
     private static JsonNode Single(IEnumerable<JsonNode> objects, string kind) => objects.Single(o => o["kind"]!.GetValue<string>() == kind);
 

@@ -41,7 +41,7 @@ internal sealed class EndpointReconciler(
 
     private async Task<(VerifiedServer? Verified, Failure? Failure)> VerifyAsync(ObjectKey key, JenkinsEndpoint endpoint, CancellationToken ct)
     {
-        var validation = JenkinsEndpointValidator.Validate(endpoint, context.ApprovedProviders);
+        var validation = JenkinsEndpointValidator.Validate(endpoint, context.ApprovedProviders.Current);
         if (!validation.IsValid)
         {
             var reason = validation.ProviderNotApproved ? EndpointReasons.ProviderNotApproved : EndpointReasons.InvalidSpec;

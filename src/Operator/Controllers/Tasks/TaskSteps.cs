@@ -20,7 +20,7 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
 
     public async Task<StepResult> RunAsync(CiTask task, CancellationToken ct)
     {
-        var validation = CiTaskValidator.Validate(task, context.ApprovedProviders);
+        var validation = CiTaskValidator.Validate(task, context.ApprovedProviders.Current);
         if (!validation.IsValid)
         {
             var reason = validation.ProviderNotApproved ? TaskReasons.ProviderNotApproved : TaskReasons.InvalidSpec;
