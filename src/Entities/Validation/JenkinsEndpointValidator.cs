@@ -10,7 +10,10 @@ public static class JenkinsEndpointValidator
 {
     public static readonly TimeSpan MinimumVerifyInterval = TimeSpan.FromSeconds(10);
 
-    public static ValidationResult Validate(JenkinsEndpoint endpoint, ApprovedProviders approved)
+    /// <param name="endpoint">The object to check.</param>
+    /// <param name="approved">The installation's approved provider kinds.</param>
+    /// <param name="refused">The installation's refused networks; null means <see cref="RefusedNetworks.Default"/>.</param>
+    public static ValidationResult Validate(JenkinsEndpoint endpoint, ApprovedProviders approved, RefusedNetworks? refused = null)
     {
         if (!approved.IsApproved(JenkinsEndpoint.KindName))
         {
@@ -19,12 +22,12 @@ public static class JenkinsEndpointValidator
         if (endpoint.Spec is not { } spec) return new([new("spec", "Required value")], ProviderNotApproved: false);
         var problems = new List<ValidationProblem>();
         var allowHttp = spec.AllowInsecureHttp == true;
-        UrlRules.CheckServerUrl("spec.url", spec.Url, allowHttp, problems);
+        UrlRules.CheckServerUrl("spec.url", spec.Url, allowHttp, problems, refused);
         foreach (var (key, url) in spec.Urls ?? [])
         {
-            UrlRules.CheckServerUrl($"spec.urls[{key}]", url, allowHttp, problems);
+            UrlRules.CheckServerUrl($"spec.urls[{key}]", url, allowHttp, problems, refused);
         }
-        if (spec.ProxyUrl is { } proxy) UrlRules.CheckServerUrl("spec.proxyUrl", proxy, allowHttp: true, problems);
+        if (spec.ProxyUrl is { } proxy) UrlRules.CheckServerUrl("spec.proxyUrl", proxy, allowHttp: true, problems, refused);
         if (string.IsNullOrWhiteSpace(spec.CredentialsSecretRef?.Name))
         {
             problems.Add(new("spec.credentialsSecretRef.name", "Required value: the Secret with username and token or password"));

@@ -1,9 +1,9 @@
 namespace CiBridge.Entities.Validation;
 
-/// <summary>What makes a server URL acceptable: absolute http(s), no credentials, query or fragment.</summary>
+/// <summary>What makes a server URL acceptable: absolute http(s), no credentials, query or fragment, not a refused address.</summary>
 internal static class UrlRules
 {
-    public static void CheckServerUrl(string field, string? text, bool allowHttp, List<ValidationProblem> problems)
+    public static void CheckServerUrl(string field, string? text, bool allowHttp, List<ValidationProblem> problems, RefusedNetworks? refused = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -23,6 +23,10 @@ internal static class UrlRules
         if (url.Query.Length > 0 || url.Fragment.Length > 0)
         {
             problems.Add(new(field, "must not have a query or fragment"));
+        }
+        if ((refused ?? RefusedNetworks.Default).Refuses(url) is { } why)
+        {
+            problems.Add(new(field, $"must not point at a link-local or cloud metadata address: {why}"));
         }
         if (url.Scheme == "http" && !allowHttp)
         {
