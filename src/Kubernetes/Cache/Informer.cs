@@ -21,7 +21,7 @@ public static class Informer
     internal static ICachedInformer<T> CreateCached<T>(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger)
         where T : class, IKubernetesObject
     {
-        var namespaces = options.Namespaces.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var namespaces = options.Namespaces.Where(n => !string.IsNullOrEmpty(n)).Distinct(StringComparer.Ordinal).ToList();
         if (namespaces.Count <= 1) return new Informer<T>(client, options, namespaces.FirstOrDefault(), time, logger);
         return new MultiNamespaceInformer<T>(namespaces.ToDictionary(n => n, n => new Informer<T>(client, options, n, time, logger), StringComparer.Ordinal));
     }

@@ -61,7 +61,7 @@ public sealed class InformerTests
             .List("10", ScriptedApi.Item("good", "5"), Bad(ScriptedApi.Item("bad", "6")))
             .Watch(Bad(ScriptedApi.Event("MODIFIED", "bad", "11")), ScriptedApi.Event("MODIFIED", "good", "12"),
                 ScriptedApi.Event("MODIFIED", "bad", "13"), Bad(ScriptedApi.Event("MODIFIED", "bad", "14")), ScriptedApi.Event("DELETED", "good", "15"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var reported = new ConcurrentQueue<string>();
         var options = new InformerOptions { OnUndecodable = u => reported.Enqueue($"{u.Metadata.Name}@{u.Metadata.ResourceVersion} {u.Field}") };
         var informer = Informer.Create<Widget>(api.Client(time), options, time);

@@ -44,7 +44,7 @@ internal static class WebhookMatcher
         (list as JsonArray ?? []).Select(v => v?.ToString()).Any(v => v == "*" || v == value);
 
     private static bool SelectorMatches(JsonObject? selector, IReadOnlyDictionary<string, string>? labels) =>
-        selector is null || labels is null || LabelSelector.FromObject(selector).Matches(labels);
+        selector is null || labels is null || LabelSelectors.FromObject(selector).Matches(labels);
 
     private static Dictionary<string, string>? NamespaceLabels(AdmissionRequest request, JsonObject? namespaceObject)
     {

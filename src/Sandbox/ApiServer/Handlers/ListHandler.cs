@@ -53,7 +53,7 @@ internal sealed class ListHandler(ApiContext api)
     /// <summary>The label and field selectors of the request as one predicate.</summary>
     public static Func<ObjectSummary, bool> Filter(HttpContext context, ResourceType type)
     {
-        var labels = LabelSelector.Parse(Negotiation.Query(context, "labelSelector"));
+        var labels = LabelSelectors.Parse(Negotiation.Query(context, "labelSelector"));
         var fields = FieldSelector.Parse(Negotiation.Query(context, "fieldSelector"), type.Kind == "Event");
         return s => labels.Matches(s.Labels) && fields.Matches(s.Fields);
     }
