@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CiBridge.Entities;
 using CiBridge.Entities.Validation;
 using CiBridge.Jenkins;
@@ -10,6 +11,7 @@ using CiBridge.Kubernetes.LeaderElection;
 using CiBridge.Operator.Controllers.Endpoints;
 using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
+using CiBridge.Operator.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,10 +28,12 @@ internal static class OperatorServices
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
         services.AddSingleton(new ApprovedProviders(options.ApprovedProviders));
         services.AddJenkinsClient();
-        services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
+        services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => new OperatorMetrics(p.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<EndpointSettingsReader>();
-        services.AddSingleton(_ => new VerifySchedule(Random.Shared.NextDouble));
+        services.AddSingleton(p => new VerifySchedule(p.GetRequiredService<TimeProvider>(), Random.Shared.NextDouble));
         services.AddSingleton<EndpointReconcileContext>();
+        services.AddSingleton<EndpointSteps>();
         services.AddSingleton<QueueClaims>();
         services.AddSingleton<TaskContext>();
         services.AddSingleton<TaskEndpoints>();
@@ -40,8 +44,10 @@ internal static class OperatorServices
         services.TryAddSingleton(CleanupPolicy.Default);
         services.AddSingleton<TaskCleanup>();
         var workers = Math.Max(1, options.MaxConcurrentReconciles);
-        services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, ControllerWiring.WatchEndpoints);
-        services.AddController<CiTaskReconciler>(new ControllerOptions { Name = "citask", Workers = workers }, ControllerWiring.WatchTasks);
+        services.AddController<EndpointReconciler>(
+            new ControllerOptions { Name = "jenkinsendpoint", Workers = workers, RateLimiter = ControllerWiring.EndpointRetries() }, ControllerWiring.WatchEndpoints);
+        services.AddController<CiTaskReconciler>(
+            new ControllerOptions { Name = "citask", Workers = workers, RateLimiter = ControllerWiring.TaskRetries() }, ControllerWiring.WatchTasks);
         return services;
     }
 
