@@ -1,5 +1,5 @@
 using CiBridge.Sandbox.Jenkins;
-using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Jenkins.Tests;
 
@@ -8,7 +8,7 @@ internal sealed class ClientFixture : IAsyncDisposable
 {
     private readonly List<IJenkinsClient> _clients = [];
 
-    private ClientFixture(JenkinsStandIn standIn, ManualTimeProvider time)
+    private ClientFixture(JenkinsStandIn standIn, FakeTimeProvider time)
     {
         StandIn = standIn;
         Time = time;
@@ -16,7 +16,7 @@ internal sealed class ClientFixture : IAsyncDisposable
     }
 
     public JenkinsStandIn StandIn { get; }
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
     public CapturingLoggerProvider Logs { get; } = new();
     public JenkinsClientFactory Factory { get; }
 
@@ -29,7 +29,7 @@ internal sealed class ClientFixture : IAsyncDisposable
 
     public static async Task<ClientFixture> StartAsync(Func<JenkinsStandInOptions, JenkinsStandInOptions>? configure = null)
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var options = new JenkinsStandInOptions { TimeProvider = time };
         options = configure?.Invoke(options) ?? options;
         var standIn = await JenkinsStandIn.StartAsync(options, TestContext.Current.CancellationToken);

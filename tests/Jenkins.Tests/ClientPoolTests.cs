@@ -1,5 +1,5 @@
-using CiBridge.TestKit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Jenkins.Tests;
 
@@ -11,7 +11,7 @@ public sealed class ClientPoolTests
     public async Task Pool_KeepsClientPerEndpoint_ReplacesOnChange_RetiresAfterGrace()
     {
         await using var f = await ClientFixture.StartAsync();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using var pool = new JenkinsClientPool(f.Factory, time);
         var first = pool.Get("team-a/jenkins", f.Settings());
         Assert.Same(first, pool.Get("team-a/jenkins", f.Settings()));

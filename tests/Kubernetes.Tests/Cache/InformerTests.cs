@@ -31,7 +31,7 @@ public sealed class InformerTests
             .Watch(ScriptedApi.Event("ADDED", "w2", "11"), ScriptedApi.Event("MODIFIED", "w1", "12"), ScriptedApi.Bookmark("15"))
             .Watch(ScriptedApi.Event("DELETED", "w2", "16"), ScriptedApi.Gone())
             .List("20", ScriptedApi.Item("w3", "19"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         var recorder = new Recorder();
         informer.AddEventHandler(recorder);
@@ -57,7 +57,7 @@ public sealed class InformerTests
     public async Task Watch_EndingWithoutEvents_ReconnectsOnlyAfterBackoff()
     {
         var api = new ScriptedApi().List("10").Watch();
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var options = new InformerOptions { ReconnectDelay = TimeSpan.FromSeconds(1) };
         var informer = Informer.Create<Widget>(api.Client(time), options, time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -77,7 +77,7 @@ public sealed class InformerTests
     public async Task List_InPages_FollowsContinueTokens()
     {
         var api = new ScriptedApi().Page("10", "page-2", ScriptedApi.Item("a", "1")).Page("10", "", ScriptedApi.Item("b", "2"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
 
@@ -97,7 +97,7 @@ public sealed class InformerTests
     public async Task Resync_ReportsEveryObjectAgain()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("w1", "5"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions { ResyncPeriod = TimeSpan.FromMinutes(10) }, time);
         var recorder = new Recorder();
         informer.AddEventHandler(recorder);
@@ -116,7 +116,7 @@ public sealed class InformerTests
     public async Task Cache_ReadsCopies_AndAnswersIndexAndLabelQueries()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1", "red"), ScriptedApi.Item("b", "2", "blue"), ScriptedApi.Item("c", "3", "red", ns: "other"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
         cache.GetInformer<Widget>().AddIndex("spec.color", w => [w.Spec.Color]);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -143,7 +143,7 @@ public sealed class InformerTests
     public async Task Cache_ReadOfKindNotWatchedYet_StartsItsInformerAndWaitsForSync()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var cache = InformerCache.Create(api.Client(time), KubernetesJson.CreateOptions(TestJsonContext.Default), time);
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<Widget>(new ObjectKey("ns", "a"), s_ct).AsTask());
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -160,7 +160,7 @@ public sealed class InformerTests
     public async Task EnqueueHandlers_PutKeysOnTheQueue()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1")).Watch(ScriptedApi.Event("MODIFIED", "a", "2", "blue"));
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var informer = Informer.Create<Widget>(api.Client(time), new InformerOptions(), time);
         var queue = CiBridge.Kubernetes.Queue.WorkQueue.Create<ObjectKey>(time);
         informer.AddEventHandler(EventHandlers.EnqueueObject<Widget>(queue));

@@ -19,7 +19,7 @@ public sealed class KubernetesClientTests
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, WidgetJson)));
 
-        var widget = await api.Client(new ManualTimeProvider()).GetAsync<Widget>(s_key, s_ct);
+        var widget = await api.Client(new TimerCountingTimeProvider()).GetAsync<Widget>(s_key, s_ct);
 
         Assert.Equal("blue", widget!.Spec.Color);
         Assert.Equal("7", widget.Metadata.ResourceVersion);
@@ -31,7 +31,7 @@ public sealed class KubernetesClientTests
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Status(404, "NotFound")));
 
-        Assert.Null(await api.Client(new ManualTimeProvider()).GetAsync<Secret>(new ObjectKey("ns", "s"), s_ct));
+        Assert.Null(await api.Client(new TimerCountingTimeProvider()).GetAsync<Secret>(new ObjectKey("ns", "s"), s_ct));
         Assert.Equal("/api/v1/namespaces/ns/secrets/s", Assert.Single(api.Requests).PathAndQuery);
     }
 
@@ -41,7 +41,7 @@ public sealed class KubernetesClientTests
         const string list = """{"kind":"SecretList","apiVersion":"v1","metadata":{"resourceVersion":"42","continue":"abc"},"items":[{"metadata":{"name":"a"},"data":{"k":"aGk="}}]}""";
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, list)));
 
-        var result = await api.Client(new ManualTimeProvider()).ListAsync<Secret>(new ListOptions { Namespace = "ns", LabelSelector = "app=x" }, s_ct);
+        var result = await api.Client(new TimerCountingTimeProvider()).ListAsync<Secret>(new ListOptions { Namespace = "ns", LabelSelector = "app=x" }, s_ct);
 
         var secret = Assert.Single(result.Items);
         Assert.Equal(("Secret", "v1"), (secret.Kind, secret.ApiVersion));
@@ -56,7 +56,7 @@ public sealed class KubernetesClientTests
         const string invalid = """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Widget is invalid","reason":"Invalid","code":422,"details":{"name":"w1","kind":"Widget","causes":[{"reason":"FieldValueInvalid","message":"bad color","field":"spec.color"}]}}""";
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.UnprocessableEntity, invalid)));
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => api.Client(new ManualTimeProvider()).CreateAsync(Widget.Named("team-a", "w1"), s_ct));
+        var error = await Assert.ThrowsAsync<ApiException>(() => api.Client(new TimerCountingTimeProvider()).CreateAsync(Widget.Named("team-a", "w1"), s_ct));
 
         Assert.Equal((422, "Invalid"), (error.StatusCode, error.Reason));
         Assert.Equal("spec.color", Assert.Single(error.Causes).Field);
@@ -71,7 +71,7 @@ public sealed class KubernetesClientTests
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Status(409, "Conflict", "the object has been modified")));
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => api.Client(new ManualTimeProvider()).ReplaceAsync(Widget.Named("team-a", "w1", rv: "3"), s_ct));
+        var error = await Assert.ThrowsAsync<ApiException>(() => api.Client(new TimerCountingTimeProvider()).ReplaceAsync(Widget.Named("team-a", "w1", rv: "3"), s_ct));
 
         Assert.True(error.IsConflict);
         Assert.Equal(HttpMethod.Put, Assert.Single(api.Requests).Method);
@@ -81,7 +81,7 @@ public sealed class KubernetesClientTests
     public async Task Patch_Kinds_SendContentTypeAndFieldManager()
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, WidgetJson)));
-        var client = api.Client(new ManualTimeProvider());
+        var client = api.Client(new TimerCountingTimeProvider());
 
         await client.PatchAsync<Widget>(s_key, Patch.Merge(new JsonObject { ["spec"] = new JsonObject { ["color"] = "green" } }), s_ct);
         await client.PatchAsync<Widget>(s_key, Patch.Json([new JsonObject { ["op"] = "replace", ["path"] = "/spec/color", ["value"] = "x" }]), s_ct);
@@ -97,13 +97,13 @@ public sealed class KubernetesClientTests
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Status(404, "NotFound")));
 
-        Assert.False(await api.Client(new ManualTimeProvider()).DeleteAsync<Widget>(s_key, s_ct));
+        Assert.False(await api.Client(new TimerCountingTimeProvider()).DeleteAsync<Widget>(s_key, s_ct));
     }
 
     [Fact]
     public async Task Get_TooManyRequests_WaitsRetryAfterThenRetries()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var calls = 0;
         var api = new FakeApi((_, _) =>
         {
@@ -151,7 +151,7 @@ public sealed class KubernetesClientTests
     {
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, WidgetJson)));
 
-        await api.Client(new ManualTimeProvider(), new CiBridge.Kubernetes.Configuration.StaticTokenCredential("s3cret")).GetAsync<Widget>(s_key, s_ct);
+        await api.Client(new TimerCountingTimeProvider(), new CiBridge.Kubernetes.Configuration.StaticTokenCredential("s3cret")).GetAsync<Widget>(s_key, s_ct);
 
         Assert.Equal("Bearer s3cret", Assert.Single(api.Requests).Authorization);
     }

@@ -34,7 +34,7 @@ public sealed class TransportTests
     [Fact]
     public async Task RateLimit_BeyondBurst_WaitsForTheBucket()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, ScriptedApi.Item("w1", "1"))));
         var client = KubernetesClientFactory.Create(
             new KubernetesClientConfiguration { Server = new Uri("https://127.0.0.1:6443") },
@@ -61,7 +61,7 @@ public sealed class TransportTests
             ? FakeApi.Status(401, "Unauthorized", "Unauthorized")
             : FakeApi.Json(HttpStatusCode.OK, ScriptedApi.Item("w1", "1"))));
         var credential = new CountingCredential();
-        var client = api.Client(new ManualTimeProvider(), credential);
+        var client = api.Client(new TimerCountingTimeProvider(), credential);
 
         var error = await Assert.ThrowsAsync<ApiException>(() => client.GetAsync<Widget>(s_key, s_ct).AsTask());
         await client.GetAsync<Widget>(s_key, s_ct);
@@ -76,7 +76,7 @@ public sealed class TransportTests
     {
         var body = string.Join('\n', ScriptedApi.Event("ADDED", "w1", "11"), ScriptedApi.Bookmark("12"), "", ScriptedApi.Event("DELETED", "w1", "13"), ScriptedApi.Gone());
         var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, body)));
-        var client = api.Client(new ManualTimeProvider());
+        var client = api.Client(new TimerCountingTimeProvider());
 
         var seen = new List<string>();
         var error = await Assert.ThrowsAsync<ApiException>(async () =>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CiBridge.Kubernetes.Configuration;
-using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Kubernetes.Tests.Configuration;
 
@@ -10,7 +10,7 @@ public sealed class KubeConfigTests : IDisposable
 {
     private static readonly CancellationToken s_ct = TestContext.Current.CancellationToken;
     private readonly string _dir = Directory.CreateTempSubdirectory("kubeconfig-").FullName;
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

@@ -33,9 +33,9 @@ public sealed class ControllerTests
         }
     }
 
-    private static (Controller Controller, ManualTimeProvider Time) Start(IReconciler reconciler, int workers = 1)
+    private static (Controller Controller, TimerCountingTimeProvider Time) Start(IReconciler reconciler, int workers = 1)
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var limiter = new ExponentialFailureRateLimiter<ObjectKey>(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
         var controller = new Controller(reconciler, new ControllerOptions { Workers = workers, RateLimiter = limiter }, time);
         return (controller, time);

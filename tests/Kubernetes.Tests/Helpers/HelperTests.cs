@@ -6,6 +6,7 @@ using CiBridge.Kubernetes.Helpers;
 using CiBridge.Kubernetes.Models;
 using CiBridge.Kubernetes.Tests.Support;
 using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Kubernetes.Tests.Helpers;
 
@@ -36,7 +37,7 @@ public sealed class HelperTests
     public async Task EnsureFinalizer_WritesOnlyWhenMissing_GuardedByResourceVersion()
     {
         var api = EchoApi();
-        var client = api.Client(new ManualTimeProvider());
+        var client = api.Client(new FakeTimeProvider());
         var widget = Widget.Named("ns", "w1", rv: "7");
 
         Assert.True(await client.EnsureFinalizerAsync(widget, Finalizer, s_ct));
@@ -53,7 +54,7 @@ public sealed class HelperTests
     public async Task PatchStatusIfChanged_SendsOnlyTheDifference()
     {
         var api = EchoApi();
-        var client = api.Client(new ManualTimeProvider());
+        var client = api.Client(new FakeTimeProvider());
         var json = KubernetesJson.CreateOptions(TestJsonContext.Default);
         var before = Widget.Named("ns", "w1");
         before.Status = new WidgetStatus { Phase = "Running", ObservedGeneration = 1 };
@@ -86,7 +87,7 @@ public sealed class HelperTests
     {
         var api = new FakeApi((request, body) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK,
             request.Method == HttpMethod.Post ? body! : """{"metadata":{"name":"w1.1","namespace":"ns"},"count":2}""")));
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var (recorder, run) = EventRecorder.Create(api.Client(time), new EventRecorderOptions { Component = "test", BurstPerObject = 3 }, time);
         var widget = Widget.Named("ns", "w1");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
@@ -117,7 +118,7 @@ public sealed class HelperTests
     public void EventRecorder_Record_NeverBlocksWhenNothingDrains()
     {
         var api = new FakeApi((_, _) => throw new InvalidOperationException("not called"));
-        var (recorder, _) = EventRecorder.Create(api.Client(new ManualTimeProvider()), new EventRecorderOptions { Component = "t", QueueCapacity = 2 }, new ManualTimeProvider());
+        var (recorder, _) = EventRecorder.Create(api.Client(new FakeTimeProvider()), new EventRecorderOptions { Component = "t", QueueCapacity = 2 }, new FakeTimeProvider());
 
         for (var i = 0; i < 10_000; i++) recorder.Record(Widget.Named("ns", "w"), EventTypes.Normal, "R", $"m{i}");
 

@@ -6,6 +6,7 @@ using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Hosting;
 using CiBridge.Kubernetes.Tests.Support;
 using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Kubernetes.Tests.Hosting;
 
@@ -38,7 +39,7 @@ public sealed class ManagerTests
     public async Task Run_WaitsForSync_ThenStartsControllers()
     {
         var api = new ScriptedApi().List("10", ScriptedApi.Item("a", "1"), ScriptedApi.Item("b", "2"));
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var manager = Manager.Create(Options(api), time);
         var reconciler = new RecordingReconciler();
         var controller = new Controller(reconciler, new ControllerOptions(), time);
@@ -60,7 +61,7 @@ public sealed class ManagerTests
     public async Task Run_CachesNeverSync_FailsAfterTimeout()
     {
         var api = new ScriptedApi();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var manager = Manager.Create(Options(api), time);
         manager.Cache.GetInformer<Widget>();
 
@@ -83,6 +84,6 @@ public sealed class ManagerTests
         options.Client = new KubernetesClientOptions { FieldManager = fieldManager };
         options.Events.Component = component;
 
-        Assert.Throws<ArgumentException>(() => Manager.Create(options, new ManualTimeProvider()));
+        Assert.Throws<ArgumentException>(() => Manager.Create(options, new FakeTimeProvider()));
     }
 }

@@ -84,7 +84,7 @@ public sealed class LeaderElectorTests
         }
     }
 
-    private sealed class Replica(LeaseStore store, ManualTimeProvider time, string identity)
+    private sealed class Replica(LeaseStore store, TimerCountingTimeProvider time, string identity)
     {
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
 
@@ -122,7 +122,7 @@ public sealed class LeaderElectorTests
     /// Moves manual time in half-second steps; after each step it waits until every running
     /// replica is parked on its next timer again, so the electors keep pace with the clock.
     /// </summary>
-    private static async Task PassAsync(ManualTimeProvider time, TimeSpan total, Replica[] replicas, Func<bool>? invariant = null)
+    private static async Task PassAsync(TimerCountingTimeProvider time, TimeSpan total, Replica[] replicas, Func<bool>? invariant = null)
     {
         for (var passed = TimeSpan.Zero; passed < total; passed += TimeSpan.FromMilliseconds(500))
         {
@@ -135,7 +135,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task Acquire_NoLease_CreatesItAndStartsLeading()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var a = new Replica(store, time, "a").Start();
 
@@ -150,7 +150,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task Renew_EveryRetryPeriod_MovesRenewTime()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var a = new Replica(store, time, "a").Start();
         await Eventually.HoldsAsync(() => a.Started == 1, "a leads", ct: s_ct);
@@ -168,7 +168,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task Lose_RenewFailsForRenewDeadline_StopsLeading()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var a = new Replica(store, time, "a").Start();
         await Eventually.HoldsAsync(() => a.Started == 1, "a leads", ct: s_ct);
@@ -187,7 +187,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task TakeOver_OnlyAfterLeaseDurationWithoutRenewal()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var start = time.GetUtcNow();
         store.Put(new LeaseRecord("gone", TimeSpan.FromSeconds(15), start, start, 3));
@@ -207,7 +207,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task TwoReplicas_NeverLeadAtOnce_AndReleaseHandsOver()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var a = new Replica(store, time, "a").Start();
         await Eventually.HoldsAsync(() => a.Started == 1, "a leads", ct: s_ct);
@@ -229,7 +229,7 @@ public sealed class LeaderElectorTests
     [Fact]
     public async Task Shutdown_DuringRenewal_StillReleasesAndReportsStopped()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var store = new LeaseStore();
         var a = new Replica(store, time, "a").Start();
         await Eventually.HoldsAsync(() => a.Started == 1, "a leads", ct: s_ct);

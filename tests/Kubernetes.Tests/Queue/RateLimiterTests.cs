@@ -1,5 +1,5 @@
 using CiBridge.Kubernetes.Queue;
-using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Kubernetes.Tests.Queue;
 
@@ -45,7 +45,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Bucket_BurstIsFreeThenOneTokenPerInterval()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = new BucketRateLimiter<string>(new TokenBucket(10, 100, time));
 
         var burst = Enumerable.Range(0, 100).Select(i => limiter.When($"k{i}")).ToList();
@@ -59,7 +59,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void Bucket_RefillsWithTime()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var bucket = new TokenBucket(10, 2, time);
         bucket.Reserve();
         bucket.Reserve();
@@ -73,7 +73,7 @@ public sealed class RateLimiterTests
     [Fact]
     public void DefaultController_IsTheLongerOfBackoffAndBucket()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var limiter = RateLimiters.DefaultController<string>(time);
 
         var first = Enumerable.Range(0, 5).Select(_ => limiter.When("a")).ToList();

@@ -1,5 +1,5 @@
 using CiBridge.Kubernetes.Queue;
-using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Kubernetes.Tests.Queue;
 
@@ -9,7 +9,7 @@ public sealed class WorkQueueTests
     private static readonly CancellationToken s_ct = TestContext.Current.CancellationToken;
 
     private static IRateLimitingQueue<string> NewQueue(TimeProvider? time = null) =>
-        WorkQueue.Create<string>(time ?? new ManualTimeProvider());
+        WorkQueue.Create<string>(time ?? new FakeTimeProvider());
 
     [Fact]
     public async Task Get_HandsOutItemsInOrderAdded_Fair()
@@ -138,7 +138,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task AddAfter_AddsOnlyWhenTimeComes()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var queue = NewQueue(time);
 
         queue.AddAfter("a", TimeSpan.FromSeconds(10));
@@ -153,7 +153,7 @@ public sealed class WorkQueueTests
     [Fact]
     public void AddAfter_SameItemTwice_KeepsEarlierTime()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var queue = NewQueue(time);
 
         queue.AddAfter("a", TimeSpan.FromSeconds(10));
@@ -169,7 +169,7 @@ public sealed class WorkQueueTests
     [Fact]
     public async Task AddAfter_ItemsBecomeReadyInDueOrder()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var queue = NewQueue(time);
         queue.AddAfter("late", TimeSpan.FromSeconds(3));
         queue.AddAfter("early", TimeSpan.FromSeconds(1));
@@ -185,7 +185,7 @@ public sealed class WorkQueueTests
     [Fact]
     public void AddRateLimited_WaitsTheLimitersDelay_AndForgetResets()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var queue = WorkQueue.Create(time, new ExponentialFailureRateLimiter<string>(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)));
 
         queue.AddRateLimited("a");

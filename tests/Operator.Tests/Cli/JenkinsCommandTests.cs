@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using CiBridge.Sandbox.Jenkins;
 using CiBridge.Sandbox.Jenkins.Faults;
-using CiBridge.TestKit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CiBridge.Operator.Tests.Cli;
 
 /// <summary><c>ci-bridge jenkins verify|jobs|trigger</c> against the example stand-in.</summary>
 public sealed class JenkinsCommandTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("cibridge-cli-").FullName;
     private JenkinsStandIn _standIn = null!;
 
