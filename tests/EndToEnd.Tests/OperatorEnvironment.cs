@@ -52,11 +52,12 @@ public sealed class OperatorEnvironment : IAsyncDisposable
 
     /// <param name="ct">Cancels start-up.</param>
     /// <param name="configure">Replaces operator services for one test (for example shorter back-offs).</param>
-    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null)
+    /// <param name="jenkinsTime">The Jenkins stand-in's clock, for a test that moves the operator's clock too.</param>
+    public static async Task<OperatorEnvironment> StartAsync(CancellationToken ct, Action<IServiceCollection>? configure = null, TimeProvider? jenkinsTime = null)
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
-        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions(), ct);
+        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { TimeProvider = jenkinsTime ?? TimeProvider.System }, ct);
         JenkinsStandInExample.Apply(jenkins);
         var environment = new OperatorEnvironment(api, jenkins) { _configure = configure };
         await environment.StartOperatorAsync(ct);

@@ -29,7 +29,7 @@ public sealed class CiTaskSpec
 
     [MaxLength(32)]
     [RegularExpression(CiBridgeApi.DurationPattern)]
-    [Description("Abort the build when a run takes longer than this (queue time included); the run ends TimedOut.")]
+    [Description("Abort the build when a run takes longer than this (queue time included), from 1s to 168h (7 days); the run ends TimedOut.")]
     public string? Timeout { get; set; }
 
     [DefaultValue(0)]

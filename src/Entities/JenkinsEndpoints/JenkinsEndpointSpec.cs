@@ -46,7 +46,7 @@ public sealed class JenkinsEndpointSpec
     [DefaultValue("5m")]
     [MaxLength(32)]
     [RegularExpression(CiBridgeApi.DurationPattern)]
-    [Description("How often to verify the server again (jittered). A change of the credentials Secret verifies at once.")]
+    [Description("How often to verify the server again (jittered), from 10s to 24h. A change of the credentials Secret verifies at once.")]
     public string? VerifyInterval { get; set; }
 
     [Description("Whether and how deep to list the server's jobs on status.")]

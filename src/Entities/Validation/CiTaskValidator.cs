@@ -24,10 +24,7 @@ public static class CiTaskValidator
         }
         JobPathRules.Check(spec.Job, problems);
         ParameterRules.Check(spec.Parameters ?? [], problems);
-        if (spec.Timeout is { } timeout && (!GoDuration.TryParse(timeout, out var value) || value <= TimeSpan.Zero))
-        {
-            problems.Add(new("spec.timeout", $"\"{timeout}\" is not a positive duration such as 30m or 1h"));
-        }
+        DurationRules.Check("spec.timeout", spec.Timeout, TimeSpan.FromSeconds(1), SpecLimits.MaxTimeout, problems);
         return new(problems, ProviderNotApproved: false);
     }
 }

@@ -33,20 +33,7 @@ public static class JenkinsEndpointValidator
         {
             problems.Add(new("spec.caBundle", "set exactly one of secretKeyRef and configMapKeyRef"));
         }
-        CheckInterval(spec.VerifyInterval, problems);
+        DurationRules.Check("spec.verifyInterval", spec.VerifyInterval, MinimumVerifyInterval, SpecLimits.MaxVerifyInterval, problems);
         return new(problems, ProviderNotApproved: false);
-    }
-
-    private static void CheckInterval(string? interval, List<ValidationProblem> problems)
-    {
-        if (interval is null) return;
-        if (!GoDuration.TryParse(interval, out var value))
-        {
-            problems.Add(new("spec.verifyInterval", $"\"{interval}\" is not a duration such as 90s, 5m or 1h"));
-        }
-        else if (value < MinimumVerifyInterval)
-        {
-            problems.Add(new("spec.verifyInterval", $"must be at least {GoDuration.Format(MinimumVerifyInterval)}, to spare the server"));
-        }
     }
 }

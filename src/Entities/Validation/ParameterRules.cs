@@ -1,4 +1,5 @@
 using CiBridge.Entities.CiTasks;
+using CiBridge.Kubernetes.Patterns;
 
 namespace CiBridge.Entities.Validation;
 
@@ -13,7 +14,7 @@ internal static class ParameterRules
             var parameter = parameters[i];
             var field = $"spec.parameters[{i}]";
             var name = parameter.Name ?? "";
-            if (!System.Text.RegularExpressions.Regex.IsMatch(name, TaskParameter.NamePattern))
+            if (!GoRegex.IsMatch(TaskParameter.NamePattern, name))
             {
                 problems.Add(new($"{field}.name", $"\"{parameter.Name}\" is not a parameter name: letters, digits, '_', '.', '-', not starting with a digit"));
             }

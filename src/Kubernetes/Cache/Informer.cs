@@ -1,6 +1,7 @@
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Kubernetes.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -63,7 +64,7 @@ internal sealed partial class Informer<T> : IInformer<T> where T : class, IKuber
     public async Task RunAsync(CancellationToken ct)
     {
         using var resync = _options.ResyncPeriod is { } period
-            ? _time.CreateTimer(_ => Resync(), null, period, period)
+            ? _time.CreateTimer(_ => Resync(), null, TimerDelay.Clamp(period), TimerDelay.Clamp(period))
             : null;
         await _reflector.RunAsync(ct);
     }

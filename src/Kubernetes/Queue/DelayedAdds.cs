@@ -3,7 +3,8 @@ namespace CiBridge.Kubernetes.Queue;
 /// <summary>
 /// Holds items until their time comes, then adds them (client-go <c>delayingType</c>). One timer
 /// from the <see cref="TimeProvider"/> is armed for the earliest item; an item scheduled twice keeps
-/// the earlier time.
+/// the earlier time. Delays longer than <see cref="TimerDelay.Maximum"/> are shortened to it: the
+/// item then comes back early, which a level-based reconcile handles like any other requeue.
 /// </summary>
 internal sealed class DelayedAdds<T> where T : notnull
 {
@@ -27,7 +28,7 @@ internal sealed class DelayedAdds<T> where T : notnull
         lock (_gate)
         {
             if (_disposed) return;
-            var at = _time.GetUtcNow() + delay;
+            var at = _time.GetUtcNow() + TimerDelay.Clamp(delay);
             if (_readyAt.TryGetValue(item, out var existing) && existing <= at) return;
             _readyAt[item] = at;
             _heap.Enqueue(item, at);
@@ -76,7 +77,6 @@ internal sealed class DelayedAdds<T> where T : notnull
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
-        var wait = at - _time.GetUtcNow();
-        _timer.Change(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+        _timer.Change(TimerDelay.Clamp(at - _time.GetUtcNow()), Timeout.InfiniteTimeSpan);
     }
 }

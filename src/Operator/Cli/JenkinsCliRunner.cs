@@ -12,13 +12,15 @@ internal static class JenkinsCliRunner
     public const int Failed = 1;
     public const int UsageError = 2;
 
-    public static async Task<int> RunAsync(ParseResult result, bool json, Func<IAnsiConsole, Task<int>> verb)
+    public static async Task<int> RunAsync(ParseResult result, JenkinsConnectionOptions connection, Func<IAnsiConsole, bool, Task<int>> verb)
     {
         var output = result.InvocationConfiguration.Output;
         var console = CreateConsole(output);
+        var json = false;
         try
         {
-            return await verb(console);
+            json = connection.Json(result);
+            return await verb(console, json);
         }
         catch (JenkinsCliException e)
         {
@@ -49,4 +51,7 @@ internal static class JenkinsCliRunner
 
     public static Task WriteJsonAsync(ParseResult result, JsonNode json) =>
         result.InvocationConfiguration.Output.WriteLineAsync(json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+    /// <summary>A URL as Jenkins sent it, percent-escapes kept (<see cref="Uri.ToString"/> would unescape them).</summary>
+    public static string? Url(Uri? url) => url?.AbsoluteUri;
 }

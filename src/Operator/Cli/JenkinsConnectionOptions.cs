@@ -17,11 +17,6 @@ internal sealed class JenkinsConnectionOptions
     public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each request.", DefaultValueFactory = _ => 30 };
     public Option<string> Output { get; } = new("--output", "-o") { Description = "Output format: text (default) or json.", DefaultValueFactory = _ => "text" };
 
-    public JenkinsConnectionOptions()
-    {
-        Output.AcceptOnlyFromAmong("text", "json");
-    }
-
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Url, User, TokenFile, PasswordFile, Headers, CaFile, Insecure, Proxy, Timeout, Output })
@@ -30,7 +25,14 @@ internal sealed class JenkinsConnectionOptions
         }
     }
 
-    public bool Json(ParseResult result) => result.GetValue(Output) == "json";
+    /// <summary>True for <c>-o json</c>, false for text; any other format is a usage mistake.</summary>
+    /// <remarks>Checked here rather than by the parser, whose error prints the whole help and exits 1.</remarks>
+    public bool Json(ParseResult result) => result.GetValue(Output) switch
+    {
+        "json" => true,
+        "text" => false,
+        var other => throw new JenkinsCliException($"--output must be text or json, not '{other}'"),
+    };
 
     /// <summary>Builds the settings; a user mistake throws <see cref="JenkinsCliException"/> with a clear message.</summary>
     public JenkinsEndpointSettings Settings(ParseResult result)

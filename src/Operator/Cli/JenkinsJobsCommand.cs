@@ -15,11 +15,11 @@ internal static class JenkinsJobsCommand
         var job = new Option<string?>("--job") { Description = "Show this job (folder/…/name) with its parameters instead of listing." };
         var command = new Command("jobs", "List the jobs the user can see (through folders), or show one job.") { job };
         connection.AddTo(command);
-        command.SetAction((result, ct) => JenkinsCliRunner.RunAsync(result, connection.Json(result), async console =>
+        command.SetAction((result, ct) => JenkinsCliRunner.RunAsync(result, connection, async (console, json) =>
         {
             using var client = factory.Create(connection.Settings(result));
-            if (result.GetValue(job) is { } path) await ShowJobAsync(result, console, await client.GetJobAsync(path, ct), connection.Json(result));
-            else await ListAsync(result, console, await client.DiscoverJobsAsync(ct), connection.Json(result));
+            if (result.GetValue(job) is { } path) await ShowJobAsync(result, console, await client.GetJobAsync(path, ct), json);
+            else await ListAsync(result, console, await client.DiscoverJobsAsync(ct), json);
             return 0;
         }));
         return command;
@@ -37,7 +37,7 @@ internal static class JenkinsJobsCommand
                     ["fullName"] = j.FullName,
                     ["class"] = j.Class,
                     ["color"] = j.Color,
-                    ["url"] = j.Url?.ToString(),
+                    ["url"] = JenkinsCliRunner.Url(j.Url),
                 }).ToArray()),
             });
             return;

@@ -19,9 +19,8 @@ internal static class JenkinsTriggerCommand
         var poll = new Option<double>("--poll-interval") { Description = "Seconds between polls with --wait.", DefaultValueFactory = _ => 2, Hidden = true };
         var command = new Command("trigger", "Trigger a build of a job.") { job, parameters, wait, runId, poll };
         connection.AddTo(command);
-        command.SetAction((result, ct) => JenkinsCliRunner.RunAsync(result, connection.Json(result), async console =>
+        command.SetAction((result, ct) => JenkinsCliRunner.RunAsync(result, connection, async (console, json) =>
         {
-            var json = connection.Json(result);
             using var client = factory.Create(connection.Settings(result));
             var request = new TriggerRequest(
                 result.GetValue(job)!,
@@ -47,7 +46,7 @@ internal static class JenkinsTriggerCommand
         ["job"] = request.JobPath,
         ["runId"] = request.RunId,
         ["queueItemId"] = queued.QueueItemId,
-        ["queueItemUrl"] = queued.QueueItemUrl.ToString(),
+        ["queueItemUrl"] = JenkinsCliRunner.Url(queued.QueueItemUrl),
     };
 
     private static JsonObject Finished(TriggerResult queued, TriggerRequest request, BuildInfo? build)
@@ -56,7 +55,7 @@ internal static class JenkinsTriggerCommand
         json["buildNumber"] = build?.Number;
         json["result"] = build?.Result ?? "CANCELLED";
         json["durationSeconds"] = build?.Duration.TotalSeconds;
-        json["url"] = build?.Url?.ToString();
+        json["url"] = JenkinsCliRunner.Url(build?.Url);
         return json;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace CiBridge.Operator.Cli;
 
-/// <summary>Builds the command line: <c>run</c> (default), <c>sandbox</c>, <c>crds</c>, <c>jenkins …</c>.</summary>
+/// <summary>Builds the command line: <c>run</c> (default), <c>crds</c>, <c>jenkins …</c>.</summary>
 internal static class RootCommandFactory
 {
     public static RootCommand Create()
@@ -11,7 +11,6 @@ internal static class RootCommandFactory
         RunCommand.Attach(root);
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CrdsCommand.Create());
-        root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(JenkinsCommand.Create());
         return root;
     }

@@ -7,7 +7,7 @@ using CiBridge.Kubernetes.Yaml;
 namespace CiBridge.Operator.Crds;
 
 /// <summary>The CRDs of CiBridge's kinds, generated from the C# entity types, one file per kind.</summary>
-internal static class CrdManifests
+public static class CrdManifests
 {
     public const string RegenerateCommand = "dotnet run --project src/Operator -- crds --output config/crds";
 

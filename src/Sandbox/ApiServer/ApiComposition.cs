@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CiBridge.Sandbox.ApiServer.Admission;
+using CiBridge.Sandbox.ApiServer.Faults;
 using CiBridge.Sandbox.ApiServer.Handlers;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Patch;
@@ -38,7 +39,7 @@ internal sealed class ApiComposition
         var fields = new ManagedFields(time);
         var api = new ApiContext(registry, objects, new TableConverter(new TableColumns(time)), fields, new RequestCounters(), time, options) { Stopping = stopping };
         var router = new ApiRouter(api, new ListHandler(api), new WatchHandler(api), new WriteHandler(api, new ServerSideApply(objects, fields)), new DeleteHandler(api));
-        var composition = new ApiComposition(api, new ApiPipeline(token, router), background);
+        var composition = new ApiComposition(api, new ApiPipeline(token, router, new FaultMiddleware(options.Faults, api)), background);
         composition.SeedNamespaces();
         return composition;
     }

@@ -47,6 +47,9 @@ public sealed class SandboxApiServer : IAsyncDisposable
     /// <summary>PEM of the CA that signed the serving certificate.</summary>
     public string CaCertificatePem => _certificates.CaPem;
 
+    /// <summary>The fault rules in force; change them at any time.</summary>
+    public Faults.ApiFaults Faults => _composition.Api.Options.Faults;
+
     internal ApiComposition Composition => _composition;
 
     public static async Task<SandboxApiServer> StartAsync(SandboxApiServerOptions options, CancellationToken ct = default)

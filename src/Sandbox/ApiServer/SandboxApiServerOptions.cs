@@ -14,4 +14,8 @@ public sealed class SandboxApiServerOptions
 
     /// <summary>The clock for timestamps, ages, bookmarks and timeouts. <value>Default the system clock.</value></summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Injected faults, changeable while the server runs (<see cref="SandboxApiServer.Faults"/>,
+    /// <c>/sandbox/faults</c>). <value>Default: no rules, seed 0.</value></summary>
+    public Faults.ApiFaults Faults { get; set; } = new();
 }

@@ -44,8 +44,10 @@ public sealed class CiTaskValidatorTests
         { "value and valueFrom", t => t.Spec.Parameters![0].ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" } }, "spec.parameters[0]: set exactly one of value and valueFrom" },
         { "neither value nor valueFrom", t => t.Spec.Parameters![0].Value = null, "spec.parameters[0]: set exactly one of value and valueFrom" },
         { "valueFrom with two refs", t => t.Spec.Parameters![0] = new() { Name = "P", ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" }, ConfigMapKeyRef = new() { Name = "c", Key = "k" } } }, "spec.parameters[0].valueFrom: set exactly one of secretKeyRef and configMapKeyRef" },
-        { "zero timeout", t => t.Spec.Timeout = "0s", "spec.timeout: \"0s\" is not a positive duration" },
-        { "unparsable timeout", t => t.Spec.Timeout = "soon", "spec.timeout: \"soon\" is not a positive duration" },
+        { "zero timeout", t => t.Spec.Timeout = "0s", "spec.timeout: must be at least 1s" },
+        { "unparsable timeout", t => t.Spec.Timeout = "soon", "spec.timeout: \"soon\" is not a duration such as 90s, 5m or 1h" },
+        { "timeout over seven days", t => t.Spec.Timeout = "168h1s", "spec.timeout: must be at most 168h" },
+        { "overflowing timeout", t => t.Spec.Timeout = "99999999999999999999h", "spec.timeout: \"99999999999999999999h\" is not a duration" },
     };
 
     [Theory]

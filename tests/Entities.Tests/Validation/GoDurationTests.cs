@@ -10,6 +10,7 @@ public sealed class GoDurationTests
     [InlineData("1h30m", 5400)]
     [InlineData("1.5h", 5400)]
     [InlineData("250ms", 0.25)]
+    [InlineData("2562047h", 2562047.0 * 3600)]
     public void TryParse_ReadsGoDurations(string text, double seconds)
     {
         Assert.True(GoDuration.TryParse(text, out var value));
@@ -22,6 +23,10 @@ public sealed class GoDurationTests
     [InlineData("5 m")]
     [InlineData("-5m")]
     [InlineData("5d")]
+    [InlineData("5m\n")]
+    [InlineData("99999999999999999999h")]
+    [InlineData("2562048h")]
+    [InlineData("99999999999999999999999999999999h")]
     public void TryParse_RejectsOtherText(string text)
     {
         Assert.False(GoDuration.TryParse(text, out _));

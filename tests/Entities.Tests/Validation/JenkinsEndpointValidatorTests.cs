@@ -32,6 +32,8 @@ public sealed class JenkinsEndpointValidatorTests
         { "ca bundle with both refs", e => e.Spec.CaBundle = new() { SecretKeyRef = new() { Name = "a", Key = "b" }, ConfigMapKeyRef = new() { Name = "c", Key = "d" } }, "spec.caBundle: set exactly one" },
         { "ca bundle with no ref", e => e.Spec.CaBundle = new(), "spec.caBundle: set exactly one" },
         { "too short interval", e => e.Spec.VerifyInterval = "1s", "spec.verifyInterval: must be at least 10s" },
+        { "interval over a day", e => e.Spec.VerifyInterval = "2000h", "spec.verifyInterval: must be at most 24h" },
+        { "overflowing interval", e => e.Spec.VerifyInterval = "99999999999999999999h", "spec.verifyInterval: \"99999999999999999999h\" is not a duration" },
     };
 
     [Theory]

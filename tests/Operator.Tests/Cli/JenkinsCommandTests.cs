@@ -52,6 +52,57 @@ public sealed class JenkinsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_WrongToken_ShowsOnlyWhatWasChecked()
+    {
+        await File.WriteAllTextAsync(TokenFile, "not-the-token", TestContext.Current.CancellationToken);
+
+        var table = await CliRun.RunAsync(Args("verify"));
+        var json = await CliRun.RunAsync(Args("verify", "-o", "json"));
+
+        Assert.True(table.ExitCode == 1, table.ToString());
+        Assert.Contains("Unauthorized", table.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CSRF", table.Output, StringComparison.Ordinal);
+        Assert.Equal(1, json.ExitCode);
+        var fields = JsonNode.Parse(json.Output)!.AsObject().Select(f => f.Key);
+        Assert.Equal(["status", "message"], fields);
+    }
+
+    [Fact]
+    public async Task Verify_GoodToken_SaysWhetherCrumbsAreRequired()
+    {
+        var run = await CliRun.RunAsync(Args("verify", "-o", "json"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.NotNull(JsonNode.Parse(run.Output)!["crumbsRequired"]);
+    }
+
+    [Theory]
+    [InlineData("verify")]
+    [InlineData("jobs")]
+    public async Task UnsupportedOutputFormat_OneLineNamingTheFormats_ExitTwo(string verb)
+    {
+        var run = await CliRun.RunAsync(Args(verb, "-o", "yaml"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: --output must be text or json, not 'yaml'", run.Error.Trim());
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task Jobs_Json_KeepsUrlsEscapedAsJenkinsSentThem()
+    {
+        _standIn.AddJob("my job (v2)");
+
+        var run = await CliRun.RunAsync(Args("jobs", "-o", "json"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var job = JsonNode.Parse(run.Output)!["jobs"]!.AsArray().Single(j => j!["fullName"]!.GetValue<string>() == "my job (v2)")!;
+        var url = job["url"]!.GetValue<string>();
+        Assert.EndsWith("/job/my%20job%20(v2)/", url, StringComparison.Ordinal);
+        Assert.True(Uri.IsWellFormedUriString(url, UriKind.Absolute), url);
+    }
+
+    [Fact]
     public async Task Verify_NotJenkins_ExitOne()
     {
         _standIn.InjectFault(new StandInFault(FaultKind.NotJenkins));

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace CiBridge.Sandbox.ApiServer.Http;
 
-/// <summary>Every request: bearer-token authentication, then routing; failures become Status bodies.</summary>
-internal sealed class ApiPipeline(string token, ApiRouter router)
+/// <summary>Every request: bearer-token authentication, injected faults, then routing; failures become Status bodies.</summary>
+internal sealed class ApiPipeline(string token, ApiRouter router, Faults.FaultMiddleware faults)
 {
     private readonly byte[] _expected = Encoding.UTF8.GetBytes("Bearer " + token);
 
@@ -17,7 +17,7 @@ internal sealed class ApiPipeline(string token, ApiRouter router)
             {
                 throw new ApiException(401, "Unauthorized", "Unauthorized");
             }
-            await router.RouteAsync(context);
+            await faults.HandleAsync(context, router.RouteAsync);
         }
         catch (ApiException e) when (!context.Response.HasStarted)
         {

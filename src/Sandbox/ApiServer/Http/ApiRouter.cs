@@ -76,7 +76,8 @@ internal sealed class ApiRouter(ApiContext api, ListHandler reads, WatchHandler 
         };
     }
 
-    private static string Verb(HttpContext context, string method, bool named) => method switch
+    /// <summary>The kube verb of a request (fault rules match on it too).</summary>
+    internal static string Verb(HttpContext context, string method, bool named) => method switch
     {
         "GET" when Negotiation.Flag(context, "watch") => "watch",
         "GET" => named ? "get" : "list",

@@ -70,23 +70,35 @@ internal static class BodyReader
         return CheckTypeMeta(obj, type, text);
     }
 
+    /// <summary>
+    /// Like kube's decoder: for a built-in kind a missing <c>apiVersion</c> or <c>kind</c> is taken
+    /// from the URL (typed clients leave them empty); only values that contradict the URL are an
+    /// error. Custom resources decode as unstructured objects, which must name their kind.
+    /// </summary>
     private static JsonObject CheckTypeMeta(JsonObject obj, ResourceType type, string text)
     {
         var kind = obj["kind"]?.ToString();
         var apiVersion = obj["apiVersion"]?.ToString();
-        if (string.IsNullOrEmpty(kind)) throw StatusObjects.BadRequest($"Object 'Kind' is missing in '{Truncate(text)}'");
-        if (string.IsNullOrEmpty(apiVersion)) throw StatusObjects.BadRequest($"Object 'apiVersion' is missing in '{Truncate(text)}'");
-        if (apiVersion != type.ApiVersion)
+        if (type.IsCustom && string.IsNullOrEmpty(kind)) throw StatusObjects.BadRequest($"Object 'Kind' is missing in '{Truncate(text)}'");
+        if (type.IsCustom && string.IsNullOrEmpty(apiVersion)) throw StatusObjects.BadRequest($"Object 'apiVersion' is missing in '{Truncate(text)}'");
+        if (!string.IsNullOrEmpty(apiVersion) && apiVersion != type.ApiVersion)
         {
             throw StatusObjects.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
         }
-        if (kind != type.Kind) throw StatusObjects.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
-        return obj;
+        if (!string.IsNullOrEmpty(kind) && kind != type.Kind) throw StatusObjects.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
+        if (!string.IsNullOrEmpty(kind) && !string.IsNullOrEmpty(apiVersion)) return obj;
+        var complete = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind };
+        foreach (var (key, value) in obj.Where(p => p.Key is not ("apiVersion" or "kind")).ToList())
+        {
+            obj.Remove(key);
+            complete[key] = value;
+        }
+        return complete;
     }
 
-    private static bool LooksLikeJson(string text) => text.TrimStart().StartsWith('{');
-
     private static string Truncate(string text) => text.Length > 200 ? text[..200] : text;
+
+    private static bool LooksLikeJson(string text) => text.TrimStart().StartsWith('{');
 
     private static ApiException TooLarge() => new(413, "RequestEntityTooLarge", $"Request entity too large: limit is {MaxBytes}");
 }

@@ -6,17 +6,22 @@ namespace CiBridge.Sandbox.ApiServer.Http;
 /// <summary>Builds <c>Status</c> objects and the errors kube-apiserver returns, with its exact wording.</summary>
 internal static class StatusObjects
 {
-    public static JsonObject Failure(int code, string reason, string message, JsonObject? details) => new()
+    /// <summary>A failure Status; like kube, <c>details</c> is left out when there are none (never <c>null</c>).</summary>
+    public static JsonObject Failure(int code, string reason, string message, JsonObject? details)
     {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = message,
-        ["reason"] = reason,
-        ["details"] = details,
-        ["code"] = code,
-    };
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = message,
+            ["reason"] = reason,
+        };
+        if (details is not null) status["details"] = details;
+        status["code"] = code;
+        return status;
+    }
 
     public static JsonObject Success(ResourceType type, string name, string? uid) => new()
     {

@@ -58,7 +58,9 @@ internal sealed class ServerSideApply(ObjectService objects, ManagedFields field
             if (!ownedByOthers.Contains(stale)) FieldPaths.Remove(next, stale);
         }
         foreach (var path in paths) FieldPaths.Set(next, path, FieldPaths.Get(applied, path));
-        foreach (var entry in entries) entry.Fields.ExceptWith(paths);
+        // A value applied unchanged becomes shared ownership; only changed fields move to this manager.
+        var changed = paths.Where(p => !FieldPaths.Has(old, p) || !JsonNode.DeepEquals(FieldPaths.Get(old, p), FieldPaths.Get(applied, p))).ToList();
+        foreach (var entry in entries) entry.Fields.ExceptWith(changed);
         entries.Remove(mine!);
         entries.Add(Entry(scope, paths));
         ManagedFields.Write(next, entries);

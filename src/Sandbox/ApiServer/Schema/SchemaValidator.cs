@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using CiBridge.Kubernetes.Patterns;
 using static CiBridge.Sandbox.ApiServer.Schema.SchemaKeywords;
 
 namespace CiBridge.Sandbox.ApiServer.Schema;
@@ -96,6 +96,6 @@ internal static class SchemaValidator
         node.AsValue().TryGetValue<long>(out _)
         || (double.TryParse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d));
 
-    internal static bool Matches(string pattern, string text) =>
-        Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    /// <summary>kube evaluates patterns with Go's regexp (RE2), so the sandbox does too.</summary>
+    internal static bool Matches(string pattern, string text) => GoRegex.IsMatch(pattern, text);
 }

@@ -24,5 +24,6 @@ internal static class CrdValidation
         {
             yield return ("spec.versions", "FieldValueInvalid", "Invalid value: []apiextensions.CustomResourceDefinitionVersion{...}: must have exactly one version marked as storage version");
         }
+        foreach (var error in CrdPatterns.Check(crd)) yield return error;
     }
 }

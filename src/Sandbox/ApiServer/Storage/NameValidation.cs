@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CiBridge.Sandbox.ApiServer.Storage;
 
-/// <summary>kube's name rules (RFC 1123 subdomain and label) with apimachinery's messages.</summary>
+/// <summary>kube's name rules (RFC 1123 subdomain and label) with apimachinery's messages; <c>\z</c> because Go's <c>$</c> is the end of the text.</summary>
 internal static partial class NameValidation
 {
     private const string SubdomainPattern = @"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
@@ -31,12 +31,12 @@ internal static partial class NameValidation
     /// <summary>Label keys and values: kube's qualified-name and label-value rules, simplified to the common cases.</summary>
     public static bool IsLabelValue(string value) => value.Length <= 63 && LabelValue().IsMatch(value);
 
-    [GeneratedRegex("^" + SubdomainPattern + "$")]
+    [GeneratedRegex("^" + SubdomainPattern + @"\z")]
     private static partial Regex Subdomain();
 
-    [GeneratedRegex("^" + LabelPattern + "$")]
+    [GeneratedRegex("^" + LabelPattern + @"\z")]
     private static partial Regex Label();
 
-    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
+    [GeneratedRegex(@"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\z")]
     private static partial Regex LabelValue();
 }

@@ -22,6 +22,7 @@ internal sealed class StoreHooks(ResourceRegistry registry, ObjectStore store, B
         if (type == BuiltinResources.Crds) CrdStatus.Accept(obj, rules.Now());
         if (type == BuiltinResources.Namespaces) NamespaceStatus.Prepare(obj);
         if (type.Kind == "Secret" && type.Group.Length == 0) SecretData.Normalize(obj);
+        if ((type.StoredAs ?? type) == BuiltinResources.CoreEvents) EventTimes.Normalize(obj);
     }
 
     public static void BeforeMarkDeleting(ResourceType type, JsonObject obj)

@@ -48,13 +48,18 @@ public sealed class PatchContractTests
 
     [Theory]
     [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
-    public async Task ServerSideApply_SameValuesFromTwoManagers_IsNoConflict(string target)
+    public async Task ServerSideApply_SameValuesFromTwoManagers_IsNoConflict_AndSharedOwnership(string target)
     {
         using var client = await ClusterTarget.ConnectAsync(target);
         var ns = await Namespaces.CreateAsync(client);
         var path = $"{Objects.CiTasks(ns)}/shared";
         Assert.Equal(201, (await client.PatchAsync(path + "?fieldManager=alice", Yaml("shared", "r1"), Apply)).Code);
-        Assert.Equal(200, (await client.PatchAsync(path + "?fieldManager=bob", Yaml("shared", "r1"), Apply)).Code);
+        var second = await client.PatchAsync(path + "?fieldManager=bob", Yaml("shared", "r1"), Apply);
+        Assert.Equal(200, second.Code);
+        var managers = second.Object["metadata"]!["managedFields"]!.AsArray().Select(m => m!["manager"]!.ToString()).Order().ToList();
+        Assert.Equal(["alice", "bob"], managers);
+        var forced = await client.PatchAsync(path + "?fieldManager=bob&force=true", Yaml("shared", "r2"), Apply);
+        Assert.Contains(forced.Object["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.ToString() == "alice");
     }
 
     [Theory]

@@ -28,4 +28,13 @@ public static class ClusterTarget
         await Crds.InstallAsync(client);
         return client;
     }
+
+    /// <summary>The kubeconfig file of <paramref name="target"/>, for clients that read one (kubectl, the official client).</summary>
+    internal static async Task<string> KubeconfigAsync(string target)
+    {
+        if (target == Sandbox) return (await SandboxFixture.SharedAsync()).Kubeconfig;
+        var path = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrEmpty(path)) Assert.Skip($"{EnvironmentVariable} is not set; the real-cluster run of this contract is skipped.");
+        return path;
+    }
 }

@@ -3,12 +3,11 @@ using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Configuration;
 using CiBridge.Kubernetes.Yaml;
 using CiBridge.Operator.Hosting;
-using CiBridge.Sandbox;
 using CiBridge.Sandbox.ApiServer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace CiBridge.Operator.Sandbox;
+namespace CiBridge.Sandbox.Host;
 
 /// <summary>
 /// The whole sandbox: the API server (already started, CRDs installed), a Jenkins, the operator

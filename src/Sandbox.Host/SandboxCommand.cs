@@ -1,18 +1,17 @@
 using System.CommandLine;
 using CiBridge.Operator.Crds;
-using CiBridge.Operator.Sandbox;
 using CiBridge.Sandbox.ApiServer;
 
-namespace CiBridge.Operator.Cli;
+namespace CiBridge.Sandbox.Host;
 
 /// <summary>
-/// <c>sandbox</c>: a local stand-in cluster API server with the CRDs, a Jenkins stand-in (or
+/// The sandbox program: a local stand-in cluster API server with the CRDs, a Jenkins stand-in (or
 /// <c>--jenkins-url</c>), the operator, and the samples applied, until Ctrl-C. <c>--api-only</c>
 /// starts just the API server, for trying kubectl.
 /// </summary>
 internal static class SandboxCommand
 {
-    public static Command Create()
+    public static RootCommand Create()
     {
         var apiOnly = new Option<bool>("--api-only") { Description = "Start only the API server (no Jenkins stand-in, no operator)." };
         var kubeconfig = new Option<FileInfo>("--kubeconfig")
@@ -25,7 +24,7 @@ internal static class SandboxCommand
         var jenkinsUrl = new Option<Uri?>("--jenkins-url") { Description = "Point the sample endpoint at this Jenkins instead of the stand-in." };
         var jenkinsUser = new Option<string?>("--jenkins-user") { Description = "User for --jenkins-url." };
         var jenkinsTokenFile = new Option<FileInfo?>("--jenkins-token-file") { Description = "File holding the API token for --jenkins-url." };
-        var command = new Command("sandbox", "Run CiBridge locally: a stand-in API server and Jenkins, the operator, and the samples.")
+        var command = new RootCommand("Run CiBridge locally: a stand-in API server and Jenkins, the operator, and the samples.")
         {
             apiOnly, kubeconfig, port, jenkinsPort, jenkinsUrl, jenkinsUser, jenkinsTokenFile,
         };

@@ -5,7 +5,7 @@ using CiBridge.TestKit;
 namespace CiBridge.EndToEnd.Tests;
 
 /// <summary>The README's main command, run as a newcomer would, then looked at with the real kubectl.</summary>
-public sealed class SandboxVerbTests
+public sealed class SandboxProgramTests
 {
     [Fact]
     public async Task Sandbox_VerifiesTheSampleEndpoint_RunsTheSampleTask_AndKubectlSeesIt()
@@ -14,7 +14,7 @@ public sealed class SandboxVerbTests
         var kubeconfig = Path.Combine(directory, "kubeconfig");
         var output = new ConcurrentQueue<string>();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ci-bridge.dll"), "sandbox", "--kubeconfig", kubeconfig }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ci-bridge-sandbox.dll"), "--kubeconfig", kubeconfig }) start.ArgumentList.Add(argument);
         using var sandbox = Process.Start(start)!;
         sandbox.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
         sandbox.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue("stderr: " + e.Data); };

@@ -1,6 +1,6 @@
 using CiBridge.Sandbox.Jenkins;
 
-namespace CiBridge.Operator.Sandbox;
+namespace CiBridge.Sandbox.Host;
 
 /// <summary>
 /// The Jenkins the sandbox's endpoint points at: the stand-in with its example jobs, or a real one

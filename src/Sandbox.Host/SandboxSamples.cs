@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CiBridge.Kubernetes.Yaml;
 
-namespace CiBridge.Operator.Sandbox;
+namespace CiBridge.Sandbox.Host;
 
 /// <summary>
 /// The manifests of config/samples (embedded at build time), pointed at the sandbox's Jenkins: the

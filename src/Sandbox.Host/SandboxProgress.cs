@@ -4,7 +4,7 @@ using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Models;
 using Spectre.Console;
 
-namespace CiBridge.Operator.Sandbox;
+namespace CiBridge.Sandbox.Host;
 
 /// <summary>
 /// Shows the sandbox's endpoints and tasks as they progress: a live table on a terminal, one line

@@ -1,6 +1,6 @@
-namespace CiBridge.Operator.Sandbox;
+namespace CiBridge.Sandbox.Host;
 
-/// <summary>The <c>sandbox</c> verb's flags.</summary>
+/// <summary>The sandbox program's flags.</summary>
 internal sealed record SandboxOptions
 {
     public required FileInfo Kubeconfig { get; init; }

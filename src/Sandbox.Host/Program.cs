@@ -1,0 +1,3 @@
+using CiBridge.Sandbox.Host;
+
+return await SandboxCommand.Create().Parse(args).InvokeAsync();

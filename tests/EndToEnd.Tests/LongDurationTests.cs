@@ -1,0 +1,71 @@
+using CiBridge.Entities.JenkinsEndpoints;
+using CiBridge.Entities.Validation;
+using CiBridge.Kubernetes.Controllers;
+using CiBridge.Kubernetes.Models;
+using CiBridge.Sandbox.Jenkins.Model;
+using CiBridge.TestKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CiBridge.EndToEnd.Tests;
+
+/// <summary>
+/// The largest durations the API accepts, run for 52 days of operator time, past the 49.7 days a timer holds. A timer that cannot
+/// hold a delay throws inside <see cref="FakeTimeProvider.Advance"/>, so a crash fails the test here.
+/// </summary>
+public sealed class LongDurationTests
+{
+    private const string LongJob = "e2e/eight-days";
+    private static readonly TimeSpan s_step = TimeSpan.FromHours(2);
+
+    [Fact]
+    public async Task LargestVerifyIntervalAndTimeout_RunFor52DaysOfFakeTime_WithoutACrash()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct, services => services.AddSingleton<TimeProvider>(time), jenkinsTime: time);
+        environment.Jenkins.AddFolder("e2e");
+        environment.Jenkins.AddJob(LongJob, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new JobBehavior(TimeSpan.FromDays(8)), JobKind.Pipeline);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.CreateCredentialsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
+        await CreateEndpointAsync(environment, scenario.Namespace, GoDuration.Format(SpecLimits.MaxVerifyInterval));
+        await VerifiedRecentlyAsync(scenario, time);
+        await scenario.CreateTaskAsync("long", LongJob, s => s.Timeout = GoDuration.Format(SpecLimits.MaxTimeout));
+        await scenario.TaskAsync("long", t => t.Status?.Phase == "Running", "Running");
+
+        for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromDays(52); elapsed += s_step)
+        {
+            time.Advance(s_step);
+            await VerifiedRecentlyAsync(scenario, time);
+        }
+
+        var task = await scenario.TaskAsync("long", t => t.Status?.CurrentRun?.Result is not null, "run ended");
+        Assert.Equal("TimedOut", Conditions.Find(task.Status!.Conditions, "Succeeded")?.Reason);
+        Assert.DoesNotContain(environment.Logs.Lines, l => l.Contains("ArgumentOutOfRangeException", StringComparison.Ordinal));
+    }
+
+    private static Task<JenkinsEndpoint> CreateEndpointAsync(OperatorEnvironment environment, string ns, string verifyInterval) =>
+        environment.Client.CreateAsync(new JenkinsEndpoint
+        {
+            Metadata = new ObjectMeta { Name = Scenario.EndpointName, Namespace = ns },
+            Spec = new JenkinsEndpointSpec
+            {
+                Url = environment.Jenkins.BaseAddress.ToString(),
+                AllowInsecureHttp = true,
+                CredentialsSecretRef = new LocalObjectReference { Name = Scenario.CredentialsName },
+                VerifyInterval = verifyInterval,
+            },
+        }, Scenario.Ct);
+
+    /// <summary>
+    /// The endpoint was verified within one interval plus jitter of the fake now. Each poll moves the
+    /// fake clock a second, so a retry the operator scheduled for a moment later also comes due.
+    /// </summary>
+    private static Task<JenkinsEndpoint> VerifiedRecentlyAsync(Scenario scenario, FakeTimeProvider time) =>
+        Eventually.HoldsAsync(async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                return (await scenario.Environment.Client.GetAsync<JenkinsEndpoint>(new ObjectKey(scenario.Namespace, Scenario.EndpointName), Scenario.Ct))!;
+            },
+            e => e?.Status?.LastVerifiedTime is { } at && at >= time.GetUtcNow() - (SpecLimits.MaxVerifyInterval * 1.1) - s_step,
+            "endpoint verified within its interval", ct: Scenario.Ct);
+}
