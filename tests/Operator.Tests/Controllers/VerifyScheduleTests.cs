@@ -22,6 +22,7 @@ public sealed class VerifyScheduleTests
         { "spec changed", (_, e) => e.Metadata.Generation = 2, "v1", "due: the spec changed" },
         { "Secret changed", (_, _) => { }, "v2", "due: the credentials changed" },
         { "an earlier step stopped it", (_, e) => Ready(e, EndpointReasons.SecretNotFound), "v1", "due: the status holds no verification" },
+        { "the result's write failed", (_, e) => e.Status!.LastVerifiedTime = e.Status.LastVerifiedTime!.Value.AddDays(-1), "v1", "due: the last result was not written" },
     };
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class VerifyScheduleTests
     {
         var (time, schedule, endpoint) = Verified();
         Ready(endpoint, EndpointReasons.Unreachable);
-        schedule.Record(s_key, endpoint.Spec, "v1", transientFailure: true);
+        schedule.Record(s_key, endpoint.Spec, "v1", EndpointReasons.Unreachable, transientFailure: true);
 
         Assert.Equal("due: the last attempt failed", Describe(schedule.Check(s_key, endpoint, "v1")));
     }
@@ -62,7 +63,7 @@ public sealed class VerifyScheduleTests
     {
         var schedule = new VerifySchedule(new FakeTimeProvider(), () => random);
 
-        Assert.Equal(TimeSpan.FromSeconds(seconds), schedule.Record(s_key, Objects.Endpoint().Spec, "v1", transientFailure: false));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), schedule.Record(s_key, Objects.Endpoint().Spec, "v1", EndpointReasons.Verified, transientFailure: false));
     }
 
     [Theory]
@@ -80,9 +81,9 @@ public sealed class VerifyScheduleTests
         var schedule = new VerifySchedule(time, () => 0.5);
         var endpoint = Objects.Endpoint();
         endpoint.Metadata.Generation = 1;
-        endpoint.Status = new JenkinsEndpointStatus { ObservedGeneration = 1 };
+        endpoint.Status = new JenkinsEndpointStatus { ObservedGeneration = 1, LastVerifiedTime = time.GetUtcNow() };
         Ready(endpoint, EndpointReasons.Verified);
-        schedule.Record(s_key, endpoint.Spec, "v1", transientFailure: false);
+        schedule.Record(s_key, endpoint.Spec, "v1", EndpointReasons.Verified, transientFailure: false);
         return (time, schedule, endpoint);
     }
 

@@ -43,7 +43,8 @@ internal sealed class EndpointSteps(EndpointSettingsReader settingsReader, IJenk
         var client = clients.Get(r.Key.ToString(), r.Settings!.Client);
         var outcome = await client.VerifyAsync(ct);
         var failure = VerifyOutcomeMapping.ToFailure(outcome);
-        var next = context.Schedule.Record(r.Key, r.Endpoint.Spec, r.Settings.SourceVersion, transientFailure: failure is { Stalled: false });
+        var reason = failure?.Reason ?? EndpointReasons.Verified;
+        var next = context.Schedule.Record(r.Key, r.Endpoint.Spec, r.Settings.SourceVersion, reason, transientFailure: failure is { Stalled: false });
         if (failure is not null) return failure.Stalled ? Outcome.Stall(failure.Reason, failure.Message, next) : Outcome.Of(failure);
         var status = r.Endpoint.Status ??= new JenkinsEndpointStatus();
         status.JenkinsVersion = outcome.Version;

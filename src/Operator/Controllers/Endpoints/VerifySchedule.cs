@@ -10,7 +10,8 @@ namespace CiBridge.Operator.Controllers.Endpoints;
 /// <summary>
 /// When to verify an endpoint against Jenkins. It is due when this process has not verified it
 /// yet, when its spec changed (<c>observedGeneration</c> is behind), when the Secret or CA bundle it
-/// reads changed, when its status holds no verification result (an earlier step stopped it), after
+/// reads changed, when its status holds no verification result (an earlier step stopped it) or not
+/// the last one (its write failed), after
 /// a transient failure (the work queue's back-off paces that retry), or when its interval passed
 /// (<c>spec.verifyInterval</c> ± 10 %, so endpoints created together do not verify together).
 /// Never because of its own status write: that changes none of these.
@@ -39,6 +40,10 @@ internal sealed class VerifySchedule(TimeProvider time, Func<double> random)
         if (last.SourceVersion != sourceVersion) return VerifyDue.Now("the credentials changed");
         var ready = Conditions.Find(endpoint.Status?.Conditions, ConditionTypes.Ready);
         if (ready is null || !s_verificationReasons.Contains(ready.Reason)) return VerifyDue.Now("the status holds no verification");
+        if (ready.Reason != last.Reason || (last.Reason == EndpointReasons.Verified && endpoint.Status?.LastVerifiedTime < KubernetesTimeConverter.Truncate(last.At)))
+        {
+            return VerifyDue.Now("the last result was not written");
+        }
         if (last.Wait == TimeSpan.Zero) return VerifyDue.Now("the last attempt failed");
         var dueAt = last.At + last.Wait;
         var now = time.GetUtcNow();
@@ -49,11 +54,12 @@ internal sealed class VerifySchedule(TimeProvider time, Func<double> random)
     /// <param name="key">The endpoint.</param>
     /// <param name="spec">Its spec (the interval).</param>
     /// <param name="sourceVersion">The version of the credentials it was verified with.</param>
+    /// <param name="reason">The Ready reason the attempt gave; if the status does not show it, the write was lost and it is due again.</param>
     /// <param name="transientFailure">True when it failed in a way worth retrying soon (then the work queue paces it).</param>
-    public TimeSpan Record(ObjectKey key, JenkinsEndpointSpec spec, string sourceVersion, bool transientFailure)
+    public TimeSpan Record(ObjectKey key, JenkinsEndpointSpec spec, string sourceVersion, string reason, bool transientFailure)
     {
         var wait = transientFailure ? TimeSpan.Zero : Interval(spec) * (0.9 + (0.2 * random()));
-        _attempts[key] = new Attempt(sourceVersion, time.GetUtcNow(), wait);
+        _attempts[key] = new Attempt(sourceVersion, time.GetUtcNow(), wait, reason);
         return wait;
     }
 
@@ -63,7 +69,7 @@ internal sealed class VerifySchedule(TimeProvider time, Func<double> random)
     public static TimeSpan Interval(JenkinsEndpointSpec spec) =>
         GoDuration.TryParse(spec.VerifyInterval, out var parsed) ? parsed : DefaultInterval;
 
-    private sealed record Attempt(string SourceVersion, DateTimeOffset At, TimeSpan Wait);
+    private sealed record Attempt(string SourceVersion, DateTimeOffset At, TimeSpan Wait, string Reason);
 }
 
 /// <summary>A verification is due now (<see cref="Reason"/> says why), or after <see cref="Wait"/>.</summary>
