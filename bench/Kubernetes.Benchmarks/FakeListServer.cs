@@ -58,8 +58,8 @@ internal sealed class FakeListServer(int count) : HttpMessageHandler
                 Phase = CiTaskPhases.Succeeded,
                 Conditions =
                 [
-                    new Condition { Type = "Ready", Status = ConditionStatus.True, Reason = "Succeeded", Message = "build 12 succeeded", LastTransitionTime = now, ObservedGeneration = 3 },
-                    new Condition { Type = "Succeeded", Status = ConditionStatus.True, Reason = "Succeeded", Message = "build 12 succeeded", LastTransitionTime = now, ObservedGeneration = 3 },
+                    new Condition { Type = "Ready", Status = nameof(ConditionStatus.True), Reason = "Succeeded", Message = "build 12 succeeded", LastTransitionTime = now, ObservedGeneration = 3 },
+                    new Condition { Type = "Succeeded", Status = nameof(ConditionStatus.True), Reason = "Succeeded", Message = "build 12 succeeded", LastTransitionTime = now, ObservedGeneration = 3 },
                 ],
                 CurrentRun = new CiTaskRun
                 {

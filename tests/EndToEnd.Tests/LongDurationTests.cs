@@ -1,3 +1,4 @@
+using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Entities.Validation;
 using CiBridge.Kubernetes.Controllers;
@@ -30,7 +31,7 @@ public sealed class LongDurationTests
         await CreateEndpointAsync(environment, scenario.Namespace, GoDuration.Format(SpecLimits.MaxVerifyInterval));
         await VerifiedRecentlyAsync(scenario, time);
         await scenario.CreateTaskAsync("long", LongJob, s => s.Timeout = GoDuration.Format(SpecLimits.MaxTimeout));
-        await scenario.TaskAsync("long", t => t.Status?.Phase == "Running", "Running");
+        await RunningAsync(scenario, time);
 
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromDays(52); elapsed += s_step)
         {
@@ -55,6 +56,18 @@ public sealed class LongDurationTests
                 VerifyInterval = verifyInterval,
             },
         }, Scenario.Ct);
+
+    /// <summary>
+    /// The task's build runs. The operator polls Jenkins on its own (fake) clock, so each poll
+    /// moves it a second, as time would pass.
+    /// </summary>
+    private static Task<CiTask> RunningAsync(Scenario scenario, FakeTimeProvider time) =>
+        Eventually.HoldsAsync(async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                return (await scenario.Environment.Client.GetAsync<CiTask>(new ObjectKey(scenario.Namespace, "long"), Scenario.Ct))!;
+            },
+            t => t?.Status?.Phase == "Running", "Running", ct: Scenario.Ct);
 
     /// <summary>
     /// The endpoint was verified within one interval plus jitter of the fake now. Each poll moves the

@@ -25,10 +25,31 @@ public static class EventHandlers
     public static IResourceEventHandler<T> EnqueueObject<T>(IWorkQueue<ObjectKey> queue) where T : class, IKubernetesObject =>
         new MappingHandler<T>(queue, obj => [ObjectKey.Of(obj)]);
 
+    /// <summary>
+    /// Queues the changed object's own key on every add and delete, and on an update only when
+    /// <paramref name="when"/> passes (see <see cref="Predicates"/>).
+    /// </summary>
+    public static IResourceEventHandler<T> EnqueueObject<T>(IWorkQueue<ObjectKey> queue, UpdatePredicate<IKubernetesObject> when)
+        where T : class, IKubernetesObject =>
+        new FilteredHandler<T>(EnqueueObject<T>(queue), when);
+
     /// <summary>Queues the keys <paramref name="map"/> names, such as the owners or referrers of a Secret.</summary>
     public static IResourceEventHandler<T> EnqueueMapped<T>(IWorkQueue<ObjectKey> queue, Func<T, IEnumerable<ObjectKey>> map)
         where T : class, IKubernetesObject =>
         new MappingHandler<T>(queue, map);
+
+    private sealed class FilteredHandler<T>(IResourceEventHandler<T> inner, UpdatePredicate<IKubernetesObject> when) : IResourceEventHandler<T>
+        where T : class, IKubernetesObject
+    {
+        public void OnAdd(T obj) => inner.OnAdd(obj);
+
+        public void OnUpdate(T oldObj, T newObj)
+        {
+            if (when(oldObj, newObj)) inner.OnUpdate(oldObj, newObj);
+        }
+
+        public void OnDelete(T obj) => inner.OnDelete(obj);
+    }
 
     private sealed class MappingHandler<T>(IWorkQueue<ObjectKey> queue, Func<T, IEnumerable<ObjectKey>> map) : IResourceEventHandler<T>
         where T : class, IKubernetesObject

@@ -9,7 +9,7 @@ public interface IController
 {
     string Name { get; }
 
-    /// <summary>Where event handlers put keys (see <c>Cache.EnqueueHandler</c>).</summary>
+    /// <summary>Where event handlers put keys (see <see cref="Cache.EventHandlers"/>).</summary>
     IRateLimitingQueue<ObjectKey> Queue { get; }
 
     /// <summary>Runs the workers until <paramref name="ct"/> is cancelled, then drains.</summary>
@@ -28,17 +28,24 @@ public sealed partial class Controller : IController
     private readonly ControllerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ControllerMetrics _metrics;
     private volatile bool _stopping;
 
-    public Controller(IReconciler reconciler, ControllerOptions options, TimeProvider time, ILogger? logger = null)
+    /// <param name="reconciler">Drives one object at a time.</param>
+    /// <param name="options">Name, workers, rate limiter.</param>
+    /// <param name="time">Clock of the queue's delays.</param>
+    /// <param name="logger">Where retries and terminal errors are logged.</param>
+    /// <param name="metrics">The host's controller metrics; null counts into an instance nobody reads.</param>
+    public Controller(IReconciler reconciler, ControllerOptions options, TimeProvider time, ILogger? logger = null, ControllerMetrics? metrics = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1);
         _reconciler = reconciler;
         _options = options;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
+        _metrics = metrics ?? new ControllerMetrics();
         Queue = WorkQueue.Create(time, options.RateLimiter ?? RateLimiters.DefaultController<ObjectKey>(time));
-        ControllerMetrics.Track(options.Name, Queue);
+        _metrics.Track(options.Name, Queue);
     }
 
     public string Name => _options.Name;
@@ -102,7 +109,7 @@ public sealed partial class Controller : IController
         {
             result = ReconcileResult.Retry(e);
         }
-        ControllerMetrics.Reconciled(Name, result, _time.GetElapsedTime(started));
+        _metrics.Reconciled(Name, result, _time.GetElapsedTime(started));
         Apply(key, result);
     }
 

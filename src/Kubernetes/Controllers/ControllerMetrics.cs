@@ -6,28 +6,40 @@ namespace CiBridge.Kubernetes.Controllers;
 
 /// <summary>
 /// controller-runtime's controller metrics, as System.Diagnostics.Metrics instruments: reconciles
-/// by result, their duration, errors, and the depth of each work queue.
+/// by result, their duration, errors, and the depth of each work queue. One instance per host,
+/// created through the host's <see cref="IMeterFactory"/>, so two hosts in one process (tests)
+/// never mix their counts.
 /// </summary>
-public static class ControllerMetrics
+public sealed class ControllerMetrics : IDisposable
 {
     public const string MeterName = "CiBridge.Kubernetes.Controllers";
 
-    private static readonly Meter s_meter = new(MeterName);
-    private static readonly ConcurrentDictionary<string, IRateLimitingQueue<ObjectKey>> s_queues = new();
+    private readonly Meter _meter;
+    private readonly ConcurrentDictionary<string, IRateLimitingQueue<ObjectKey>> _queues = new();
+    private readonly Counter<long> _reconciles;
+    private readonly Counter<long> _errors;
+    private readonly Histogram<double> _duration;
 
-    private static readonly Counter<long> s_reconciles = s_meter.CreateCounter<long>("controller_reconcile_total", description: "Reconciles by controller and result.");
-    private static readonly Counter<long> s_errors = s_meter.CreateCounter<long>("controller_reconcile_errors_total", description: "Reconciles that failed (retried or terminal).");
-    private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>("controller_reconcile_time_seconds", "s", "Time a reconcile took.");
-
-    static ControllerMetrics()
+    /// <param name="meters">The host's meter factory; null gives meters of this instance alone (tests).</param>
+    public ControllerMetrics(IMeterFactory? meters = null)
     {
-        s_meter.CreateObservableGauge("workqueue_depth", () => s_queues.Select(q => new Measurement<int>(q.Value.Count, new KeyValuePair<string, object?>("controller", q.Key))),
+        _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _reconciles = _meter.CreateCounter<long>("controller_reconcile_total", description: "Reconciles by controller and result.");
+        _errors = _meter.CreateCounter<long>("controller_reconcile_errors_total", description: "Reconciles that failed (retried or terminal).");
+        _duration = _meter.CreateHistogram<double>("controller_reconcile_time_seconds", "s", "Time a reconcile took.");
+        _meter.CreateObservableGauge("workqueue_depth",
+            () => _queues.Select(q => new Measurement<int>(q.Value.Count, new KeyValuePair<string, object?>("controller", q.Key))),
             description: "Keys waiting in each controller's queue.");
     }
 
-    internal static void Track(string controller, IRateLimitingQueue<ObjectKey> queue) => s_queues[controller] = queue;
+    /// <summary>The meter behind the instruments (a listener can tell hosts apart by its <see cref="Meter.Scope"/>).</summary>
+    public Meter Meter => _meter;
 
-    internal static void Reconciled(string controller, ReconcileResult result, TimeSpan elapsed)
+    public void Dispose() => _meter.Dispose();
+
+    internal void Track(string controller, IRateLimitingQueue<ObjectKey> queue) => _queues[controller] = queue;
+
+    internal void Reconciled(string controller, ReconcileResult result, TimeSpan elapsed)
     {
         var outcome = result switch
         {
@@ -37,8 +49,8 @@ public static class ControllerMetrics
             _ => "success",
         };
         var tag = new KeyValuePair<string, object?>("controller", controller);
-        s_reconciles.Add(1, tag, new KeyValuePair<string, object?>("result", outcome));
-        if (outcome.EndsWith("error", StringComparison.Ordinal)) s_errors.Add(1, tag);
-        s_duration.Record(elapsed.TotalSeconds, tag);
+        _reconciles.Add(1, tag, new KeyValuePair<string, object?>("result", outcome));
+        if (outcome.EndsWith("error", StringComparison.Ordinal)) _errors.Add(1, tag);
+        _duration.Record(elapsed.TotalSeconds, tag);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CiBridge.Kubernetes.Cache;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
@@ -23,6 +24,8 @@ public static class KubernetesRuntimeServiceCollectionExtensions
     public static IServiceCollection AddKubernetesRuntime(this IServiceCollection services, Action<KubernetesRuntimeOptions> configure)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton(p => new ControllerMetrics(p.GetRequiredService<IMeterFactory>()));
         services.AddSingleton(provider =>
         {
             var options = new KubernetesRuntimeOptions();
@@ -59,14 +62,15 @@ internal sealed class ManagerHostedService(
     IServiceProvider services,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILoggerFactory loggers) : BackgroundService
+    ILoggerFactory loggers,
+    ControllerMetrics metrics) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         foreach (var registration in registrations)
         {
             var reconciler = (IReconciler)services.GetRequiredService(registration.Reconciler);
-            var controller = new Controller(reconciler, registration.Options, time, loggers.CreateLogger($"Kubernetes.Controller.{registration.Options.Name}"));
+            var controller = new Controller(reconciler, registration.Options, time, loggers.CreateLogger($"Kubernetes.Controller.{registration.Options.Name}"), metrics);
             registration.Watch(manager.Cache, controller);
             manager.Add(controller);
         }

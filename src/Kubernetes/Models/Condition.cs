@@ -15,9 +15,9 @@ public sealed class Condition
     public string Type { get; set; } = "";
 
     [Required]
-    [AllowedValues(ConditionStatus.True, ConditionStatus.False, ConditionStatus.Unknown)]
+    [AllowedValues(nameof(ConditionStatus.True), nameof(ConditionStatus.False), nameof(ConditionStatus.Unknown))]
     [Description("Status of the condition: True, False or Unknown.")]
-    public string Status { get; set; } = ConditionStatus.Unknown;
+    public string Status { get; set; } = nameof(ConditionStatus.Unknown);
 
     [Range(0, long.MaxValue)]
     [Description("The .metadata.generation that the condition was set based upon.")]
@@ -41,10 +41,13 @@ public sealed class Condition
     public string Message { get; set; } = "";
 }
 
-/// <summary>The three values of <see cref="Condition.Status"/>.</summary>
-public static class ConditionStatus
+/// <summary>
+/// The three values of <see cref="Condition.Status"/>. The wire field stays a string, so a value
+/// this code does not know still reads; code that sets conditions uses this type.
+/// </summary>
+public enum ConditionStatus
 {
-    public const string True = "True";
-    public const string False = "False";
-    public const string Unknown = "Unknown";
+    True,
+    False,
+    Unknown,
 }

@@ -13,7 +13,28 @@ public static class Conditions
         conditions?.FirstOrDefault(c => c.Type == type);
 
     public static bool IsTrue(IEnumerable<Condition>? conditions, string type) =>
-        Find(conditions, type)?.Status == ConditionStatus.True;
+        StatusOf(conditions, type) == ConditionStatus.True;
+
+    /// <summary>The condition's status, or null when it is absent or holds a value this code does not know.</summary>
+    public static ConditionStatus? StatusOf(IEnumerable<Condition>? conditions, string type) =>
+        Find(conditions, type)?.Status switch
+        {
+            nameof(ConditionStatus.True) => ConditionStatus.True,
+            nameof(ConditionStatus.False) => ConditionStatus.False,
+            nameof(ConditionStatus.Unknown) => ConditionStatus.Unknown,
+            _ => null,
+        };
+
+    /// <summary>Sets a condition from its parts; returns true when anything about it changed.</summary>
+    public static bool Set(List<Condition> conditions, string type, ConditionStatus status, string reason, string message, long? generation, DateTimeOffset now) =>
+        Set(conditions, new Condition { Type = type, Status = status.ToString(), Reason = reason, Message = message, ObservedGeneration = generation }, now);
+
+    /// <summary>
+    /// For the abnormal-true conditions of kstatus (Reconciling, Stalled): sets it True with the
+    /// reason when <paramref name="present"/>, removes it otherwise.
+    /// </summary>
+    public static bool SetOrRemove(List<Condition> conditions, string type, bool present, string reason, string message, long? generation, DateTimeOffset now) =>
+        present ? Set(conditions, type, ConditionStatus.True, reason, message, generation, now) : Remove(conditions, type);
 
     /// <summary>Sets a condition; returns true when anything about it changed.</summary>
     public static bool Set(List<Condition> conditions, Condition wanted, DateTimeOffset now)

@@ -1,18 +1,37 @@
+using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Kubernetes.Cache;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Kubernetes.Queue;
 using CiBridge.Operator.Configuration;
 
 namespace CiBridge.Operator.Hosting;
 
 /// <summary>
-/// Which changes requeue which objects. Secondary kinds map to the primaries that use them through
-/// cache indexes, so a Secret rotation reaches exactly the endpoints and tasks that read it.
+/// Which changes requeue which objects, and how failed reconciles are paced. A primary's own
+/// update queues it only when it asks for work (<see cref="Predicates.SpecOrRequest"/>: spec,
+/// deletion, finalizers, request annotations), never for a status or label change. Secondary kinds
+/// map to the primaries that use them through cache indexes, so a Secret rotation reaches exactly
+/// the endpoints and tasks that read it.
 /// </summary>
 internal static class ControllerWiring
 {
+    /// <summary>The annotations that ask a CiTask for work.</summary>
+    public static readonly string[] TaskRequests = [CiBridgeApi.RunRequestedAtAnnotation];
+
+    /// <summary>The annotations that ask a JenkinsEndpoint for work (none yet; a verify request goes here).</summary>
+    public static readonly string[] EndpointRequests = [];
+
+    /// <summary>Retries of an endpoint talk to a remote server: 5 s doubling to 5 minutes.</summary>
+    public static IRateLimiter<ObjectKey> EndpointRetries() =>
+        new ExponentialFailureRateLimiter<ObjectKey>(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
+
+    /// <summary>Retries of a CiTask (Jenkins errors, conflicts): 1 s doubling to 5 minutes.</summary>
+    public static IRateLimiter<ObjectKey> TaskRetries() =>
+        new ExponentialFailureRateLimiter<ObjectKey>(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+
     private const string BySecret = "secret";
     private const string ByConfigMap = "configmap";
     private const string ByEndpoint = "endpoint";
@@ -22,7 +41,7 @@ internal static class ControllerWiring
         var endpoints = cache.GetInformer<JenkinsEndpoint>();
         endpoints.AddIndex(BySecret, e => [Key(e, e.Spec.CredentialsSecretRef.Name), .. Optional(e, e.Spec.CaBundle?.SecretKeyRef?.Name)]);
         endpoints.AddIndex(ByConfigMap, e => Optional(e, e.Spec.CaBundle?.ConfigMapKeyRef?.Name));
-        endpoints.AddEventHandler(EventHandlers.EnqueueObject<JenkinsEndpoint>(controller.Queue));
+        endpoints.AddEventHandler(EventHandlers.EnqueueObject<JenkinsEndpoint>(controller.Queue, Predicates.SpecOrRequest(EndpointRequests)));
         cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, JenkinsEndpoint>(controller, endpoints, BySecret));
         cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, JenkinsEndpoint>(controller, endpoints, ByConfigMap));
     }
@@ -33,7 +52,7 @@ internal static class ControllerWiring
         tasks.AddIndex(ByEndpoint, t => [Key(t, t.Spec.EndpointRef.Name)]);
         tasks.AddIndex(BySecret, t => Sources(t, p => p.SecretKeyRef?.Name));
         tasks.AddIndex(ByConfigMap, t => Sources(t, p => p.ConfigMapKeyRef?.Name));
-        tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue));
+        tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue, Predicates.SpecOrRequest(TaskRequests)));
         cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
         cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, CiTask>(controller, tasks, BySecret));
         cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, CiTask>(controller, tasks, ByConfigMap));

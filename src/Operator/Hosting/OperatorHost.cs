@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using CiBridge.Kubernetes.Hosting;
@@ -32,7 +33,7 @@ public static class OperatorHost
             }
         });
         builder.Services.AddCiBridgeOperator(options);
-        builder.Services.AddSingleton(_ => new PrometheusExporter("CiBridge."));
+        builder.Services.AddSingleton(p => new PrometheusExporter(p.GetRequiredService<IMeterFactory>(), "CiBridge."));
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
@@ -12,6 +13,7 @@ using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Controllers.Endpoints;
 using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
+using CiBridge.Operator.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,10 +31,12 @@ internal static class OperatorServices
         services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
         services.AddJenkinsClient();
-        services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json));
+        services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json, p.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(p => new OperatorMetrics(p.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<EndpointSettingsReader>();
-        services.AddSingleton(_ => new VerifySchedule(Random.Shared.NextDouble));
+        services.AddSingleton(p => new VerifySchedule(p.GetRequiredService<TimeProvider>(), Random.Shared.NextDouble));
         services.AddSingleton<EndpointReconcileContext>();
+        services.AddSingleton<EndpointSteps>();
         services.AddSingleton<QueueClaims>();
         services.AddSingleton<TaskContext>();
         services.AddSingleton<TaskEndpoints>();
@@ -43,16 +47,18 @@ internal static class OperatorServices
         services.TryAddSingleton(CleanupPolicy.Default);
         services.AddSingleton<TaskCleanup>();
         var workers = Math.Max(1, options.MaxConcurrentReconciles);
-        services.AddController<EndpointReconciler>(new ControllerOptions { Name = "jenkinsendpoint", Workers = workers }, (cache, c) =>
-        {
-            ControllerWiring.WatchEndpoints(cache, c);
-            ControllerWiring.RecheckWhenApprovalChanges<JenkinsEndpoint>(approved, cache, c);
-        });
-        services.AddController<CiTaskReconciler>(new ControllerOptions { Name = "citask", Workers = workers }, (cache, c) =>
-        {
-            ControllerWiring.WatchTasks(cache, c);
-            ControllerWiring.RecheckWhenApprovalChanges<CiTask>(approved, cache, c);
-        });
+        services.AddController<EndpointReconciler>(
+            new ControllerOptions { Name = "jenkinsendpoint", Workers = workers, RateLimiter = ControllerWiring.EndpointRetries() }, (cache, c) =>
+            {
+                ControllerWiring.WatchEndpoints(cache, c);
+                ControllerWiring.RecheckWhenApprovalChanges<JenkinsEndpoint>(approved, cache, c);
+            });
+        services.AddController<CiTaskReconciler>(
+            new ControllerOptions { Name = "citask", Workers = workers, RateLimiter = ControllerWiring.TaskRetries() }, (cache, c) =>
+            {
+                ControllerWiring.WatchTasks(cache, c);
+                ControllerWiring.RecheckWhenApprovalChanges<CiTask>(approved, cache, c);
+            });
         return services;
     }
 

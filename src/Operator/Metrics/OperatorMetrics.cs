@@ -2,16 +2,26 @@ using System.Diagnostics.Metrics;
 
 namespace CiBridge.Operator.Metrics;
 
-/// <summary>What the operator itself counts: runs started and builds finished, by result.</summary>
-internal static class OperatorMetrics
+/// <summary>
+/// What the operator itself counts: runs started and builds finished, by result. One instance per
+/// host, made through the host's <see cref="IMeterFactory"/>.
+/// </summary>
+internal sealed class OperatorMetrics
 {
     public const string MeterName = "CiBridge.Operator";
 
-    private static readonly Meter s_meter = new(MeterName);
-    private static readonly Counter<long> s_runs = s_meter.CreateCounter<long>("cibridge_runs_started_total", description: "Runs the operator triggered (or resumed).");
-    private static readonly Counter<long> s_builds = s_meter.CreateCounter<long>("cibridge_builds_total", description: "Builds followed to their end, by Jenkins result.");
+    private readonly Counter<long> _runs;
+    private readonly Counter<long> _builds;
 
-    public static void RunStarted() => s_runs.Add(1);
+    /// <param name="meters">The host's meter factory; null gives meters of this instance alone (tests).</param>
+    public OperatorMetrics(IMeterFactory? meters = null)
+    {
+        var meter = meters?.Create(MeterName) ?? new Meter(MeterName);
+        _runs = meter.CreateCounter<long>("cibridge_runs_started_total", description: "Runs the operator triggered (or resumed).");
+        _builds = meter.CreateCounter<long>("cibridge_builds_total", description: "Builds followed to their end, by Jenkins result.");
+    }
 
-    public static void BuildFinished(string result) => s_builds.Add(1, new KeyValuePair<string, object?>("result", result));
+    public void RunStarted() => _runs.Add(1);
+
+    public void BuildFinished(string result) => _builds.Add(1, new KeyValuePair<string, object?>("result", result));
 }

@@ -8,7 +8,9 @@ namespace CiBridge.Operator.Metrics;
 /// <summary>
 /// Collects the CiBridge meters with a <see cref="MeterListener"/> and writes them in the
 /// Prometheus text format (prometheus-net is not available here): counters as sums, histograms as
-/// cumulative buckets with _sum and _count, gauges as their value at scrape time.
+/// cumulative buckets with _sum and _count, gauges as their value at scrape time. Only meters of
+/// this host's <see cref="IMeterFactory"/> are read (plus meters made without a factory), so two
+/// hosts in one process each export their own counts.
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
@@ -16,11 +18,14 @@ public sealed class PrometheusExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, ConcurrentDictionary<string, Series>> _series = new();
 
-    public PrometheusExporter(params string[] meterPrefixes)
+    /// <param name="meters">The host's meter factory; meters another factory made are ignored.</param>
+    /// <param name="meterPrefixes">Names of the meters to export start with one of these.</param>
+    public PrometheusExporter(IMeterFactory? meters, params string[] meterPrefixes)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (meterPrefixes.Any(p => instrument.Meter.Name.StartsWith(p, StringComparison.Ordinal))) listener.EnableMeasurementEvents(instrument);
+            var ours = instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, meters);
+            if (ours && meterPrefixes.Any(p => instrument.Meter.Name.StartsWith(p, StringComparison.Ordinal))) listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
         _listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Record(i, value, tags));

@@ -15,7 +15,7 @@ namespace CiBridge.Operator.Controllers.Shared;
 /// </summary>
 internal sealed class EndpointSettingsReader(IKubernetesReader reader)
 {
-    public async Task<(JenkinsEndpointSettings? Settings, Failure? Failure)> ReadAsync(JenkinsEndpoint endpoint, CancellationToken ct)
+    public async Task<(EndpointSettings? Settings, Failure? Failure)> ReadAsync(JenkinsEndpoint endpoint, CancellationToken ct)
     {
         var ns = endpoint.Metadata.Namespace;
         var secretName = endpoint.Spec.CredentialsSecretRef.Name;
@@ -26,7 +26,7 @@ internal sealed class EndpointSettingsReader(IKubernetesReader reader)
         }
         var credentials = SecretCredentials.Parse(secret, endpoint.Spec.AuthType ?? AuthTypes.Token);
         if (credentials.Failure is not null) return (null, credentials.Failure);
-        var (ca, caFailure) = await ReadCaBundleAsync(endpoint, ct);
+        var (ca, caVersion, caFailure) = await ReadCaBundleAsync(endpoint, ct);
         if (caFailure is not null) return (null, caFailure);
         var settings = new JenkinsEndpointSettings
         {
@@ -46,28 +46,36 @@ internal sealed class EndpointSettingsReader(IKubernetesReader reader)
                 DiscoveryMaxJobs = JenkinsEndpointStatus.MaxListedJobs,
             },
         };
-        return (settings, null);
+        return (new EndpointSettings(settings, $"{secret.Metadata.Uid}/{secret.Metadata.ResourceVersion}|{caVersion}"), null);
     }
 
-    private async Task<(string? Pem, Failure? Failure)> ReadCaBundleAsync(JenkinsEndpoint endpoint, CancellationToken ct)
+    /// <summary>The PEM bundle and the version of the object it came from.</summary>
+    private async Task<(string? Pem, string? Version, Failure? Failure)> ReadCaBundleAsync(JenkinsEndpoint endpoint, CancellationToken ct)
     {
         var source = endpoint.Spec.CaBundle;
-        if (source is null) return (null, null);
+        if (source is null) return (null, null, null);
         var ns = endpoint.Metadata.Namespace;
-        string? pem = null;
+        string? pem;
+        IKubernetesObject? holder;
         var (kind, selector) = source.SecretKeyRef is { } s ? ("Secret", s) : ("ConfigMap", source.ConfigMapKeyRef!);
         if (source.SecretKeyRef is not null)
         {
             var secret = await reader.GetAsync<Secret>(new ObjectKey(ns, selector.Name), ct);
-            pem = secret?.Data?.GetValueOrDefault(selector.Key) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+            (holder, pem) = (secret, secret?.Data?.GetValueOrDefault(selector.Key) is { } bytes ? Encoding.UTF8.GetString(bytes) : null);
         }
         else
         {
             var map = await reader.GetAsync<ConfigMap>(new ObjectKey(ns, selector.Name), ct);
-            pem = map?.Data?.GetValueOrDefault(selector.Key);
+            (holder, pem) = (map, map?.Data?.GetValueOrDefault(selector.Key));
         }
         return pem is null
-            ? (null, Failure.NeedsUser(EndpointReasons.SecretNotFound, $"CA bundle: {kind} \"{selector.Name}\" with key \"{selector.Key}\" not found in namespace \"{ns}\""))
-            : (pem, null);
+            ? (null, null, Failure.NeedsUser(EndpointReasons.CaBundleNotFound, $"CA bundle: {kind} \"{selector.Name}\" with key \"{selector.Key}\" not found in namespace \"{ns}\""))
+            : (pem, $"{holder!.Metadata.Uid}/{holder.Metadata.ResourceVersion}", null);
     }
 }
+
+/// <summary>
+/// Client settings and <paramref name="SourceVersion"/>, which changes whenever the Secret or CA
+/// bundle they were read from changes (uid and resourceVersion; never a value).
+/// </summary>
+internal sealed record EndpointSettings(JenkinsEndpointSettings Client, string SourceVersion);

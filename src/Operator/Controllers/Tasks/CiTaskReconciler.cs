@@ -1,5 +1,6 @@
 using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
+using CiBridge.Entities.Conditions;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Helpers;
@@ -8,8 +9,9 @@ using CiBridge.Operator.Controllers.Shared;
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
-/// Runs a CiTask's job once per distinct spec and follows the build (shared/STYLE.md §3): get →
-/// deletion first → finalizer → steps → summarize → one status write if anything changed.
+/// Runs a CiTask's job once per distinct spec and follows the build: get → deletion first →
+/// finalizer → the steps of <see cref="TaskSteps"/> inside a status scope that summarizes and
+/// patches once → the outcome as the work queue's result.
 /// </summary>
 internal sealed class CiTaskReconciler(
     IKubernetesReader cache,
@@ -19,6 +21,8 @@ internal sealed class CiTaskReconciler(
     StatusWriter statusWriter,
     TaskContext context) : IReconciler
 {
+    private readonly StatusRules<CiTask> _rules = new(TaskStatusSummary.Apply, (before, after) => TaskEvents.Emit(context.Events, before, after));
+
     public async ValueTask<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
         var task = await cache.GetAsync<CiTask>(key, ct);
@@ -30,12 +34,8 @@ internal sealed class CiTaskReconciler(
         if (task.Metadata.DeletionTimestamp is not null) return await cleanup.RunAsync(task, ct);
         if (await writer.EnsureFinalizerAsync(statusWriter.Copy(task), CiBridgeApi.Finalizer, ct)) return ReconcileResult.Done;
 
-        var working = statusWriter.Copy(task);
-        var step = await steps.RunAsync(working, ct);
-        working = step.Working ?? working;
-        TaskStatusSummary.Apply(working, step.Failure, step.RetryPending, context.Time.GetUtcNow());
-        await statusWriter.WriteIfChangedAsync(step.Written ?? task, working, ct);
-        TaskEvents.Emit(context.Events, task, working);
-        return step.Next;
+        var status = statusWriter.Begin(task, _rules);
+        var outcome = await status.RunAsync(c => Steps.RunAsync(steps.All, new TaskReconcile(status), c), TaskReasons.ReconciliationFailed, ct);
+        return outcome.ToResult();
     }
 }

@@ -13,7 +13,8 @@ internal static class JobCheck
 {
     public static Failure? Check(JenkinsJob job, IReadOnlyDictionary<string, string> values)
     {
-        if (!job.Buildable) return Failure.NeedsUser(TaskReasons.JobNotFound, $"job \"{job.FullName}\" is disabled");
+        // Someone may enable the job in Jenkins, which no watch reports: retried with back-off.
+        if (!job.Buildable) return Failure.Transient(TaskReasons.JobDisabled, $"job \"{job.FullName}\" is disabled in Jenkins");
         var problems = new List<string>();
         foreach (var (name, value) in values)
         {

@@ -4,6 +4,7 @@ using CiBridge.Jenkins;
 using CiBridge.Jenkins.Errors;
 using CiBridge.Jenkins.Models;
 using CiBridge.Kubernetes.Controllers;
+using CiBridge.Operator.Metrics;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
@@ -12,7 +13,7 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// <c>spec.timeout</c> by cancelling the queue item or stopping the build. Returns when to look
 /// again, or null once the run has finished.
 /// </summary>
-internal sealed class RunFollower(QueueClaims claims, TimeProvider time)
+internal sealed class RunFollower(QueueClaims claims, OperatorMetrics metrics, TimeProvider time)
 {
     public async Task<TimeSpan?> FollowAsync(CiTask task, IJenkinsClient client, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ internal sealed class RunFollower(QueueClaims claims, TimeProvider time)
     public static bool TimedOut(CiTask task, CiTaskRun run, DateTimeOffset now) =>
         GoDuration.TryParse(task.Spec.Timeout, out var limit) && run.TriggerTime is { } started && now - started >= limit;
 
-    private static async Task<TimeSpan?> FollowQueueAsync(CiTask task, CiTaskRun run, string job, IJenkinsClient client, DateTimeOffset now, CancellationToken ct)
+    private async Task<TimeSpan?> FollowQueueAsync(CiTask task, CiTaskRun run, string job, IJenkinsClient client, DateTimeOffset now, CancellationToken ct)
     {
         QueueItem item;
         try
@@ -73,9 +74,9 @@ internal sealed class RunFollower(QueueClaims claims, TimeProvider time)
         }
     }
 
-    private static void Finish(CiTaskRun run, string result, DateTimeOffset completedAt)
+    private void Finish(CiTaskRun run, string result, DateTimeOffset completedAt)
     {
-        Metrics.OperatorMetrics.BuildFinished(result);
+        metrics.BuildFinished(result);
         run.Result = result;
         run.CompletionTime = Kubernetes.Models.KubernetesTimeConverter.Truncate(completedAt);
     }

@@ -28,14 +28,6 @@ internal static class RunRecords
         return run;
     }
 
-    /// <summary>Undoes <see cref="Begin"/> when Jenkins surely queued nothing.</summary>
-    public static void Abandon(CiTask task)
-    {
-        var status = task.Status!;
-        status.CurrentRun = status.History is [var previous, ..] ? previous : null;
-        status.History = status.History is { Count: > 1 } history ? history[1..] : null;
-    }
-
     /// <summary>"&lt;first 8 of uid&gt;-&lt;sequence&gt;": unique per object, readable, and stable across restarts.</summary>
     private static string NextRunId(CiTask task, CiTaskRun? previous)
     {

@@ -1,66 +1,54 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Validation;
-using CiBridge.Jenkins;
 using CiBridge.Jenkins.Models;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Operator.Metrics;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
-/// <summary>What starting a run did.</summary>
-internal enum StartOutcome
-{
-    /// <summary>Jenkins queued it (or we found the build an earlier attempt queued).</summary>
-    Queued,
-
-    /// <summary>Jenkins folded it into another CiTask's queued request; trigger again soon.</summary>
-    Coalesced,
-
-    /// <summary>A fresh read showed no run is due after all (the cache was behind).</summary>
-    NotDue,
-}
-
 /// <summary>
 /// Starts a run exactly once (java-operator-sdk's "persist allocated ids"): the intended run is
-/// written to status before the trigger, so a crash or a lost response leaves a record that the
-/// next reconcile resolves by looking for the build instead of triggering again.
+/// written to status before the trigger, guarded by the resourceVersion of a fresh read, so a
+/// stale cache or a second writer gets a 409 instead of a second trigger, and a crash or a lost
+/// response leaves a record that the next reconcile resolves instead of triggering again.
 /// </summary>
-internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWriter, QueueClaims claims, TimeProvider time)
+internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, OperatorMetrics metrics, TimeProvider time)
 {
-    public async Task<(CiTask Working, CiTask? Written, StartOutcome Outcome)> StartAsync(
-        CiTask working, IJenkinsClient client, JenkinsJob job, ResolvedParameters parameters, RunPlan plan, CancellationToken ct)
-    {
-        var key = ObjectKey.Of(working);
-        var fresh = await api.GetAsync<CiTask>(key, ct);
-        if (fresh is null || !plan.StillHolds(fresh, time.GetUtcNow()))
-        {
-            return (working, null, StartOutcome.NotDue);
-        }
-        var intended = Copy(fresh);
-        var run = plan.Resume ? intended.Status!.CurrentRun! : RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
-        if (plan.Reason.RequestValue is not null) intended.Status!.LastHandledRunRequest = plan.Reason.RequestValue;
-        var written = await statusWriter.ReplaceGuardedAsync(intended, ct);
-        Metrics.OperatorMetrics.RunStarted();
-        intended = Copy(written);
-        run = intended.Status!.CurrentRun!;
+    /// <summary>How soon to trigger again after Jenkins folded our trigger into another CiTask's queue item.</summary>
+    public static readonly TimeSpan CoalescedRetry = TimeSpan.FromSeconds(2);
 
+    public async Task<Outcome> StartAsync(TaskReconcile r, CancellationToken ct)
+    {
+        var (plan, job) = (r.Plan!, r.Job!);
+        var key = ObjectKey.Of(r.Task);
+        var fresh = await api.GetAsync<CiTask>(key, ct);
+        if (fresh is null) return Outcome.Done;
+        if (!plan.StillHolds(fresh, time.GetUtcNow()))
+        {
+            // The cache was behind (typically our own last write had not arrived): go on from the fresh read.
+            r.Status.Rebase(fresh);
+            return Outcome.After(TaskSteps.Soon);
+        }
+        if (!await RecordIntentAsync(r.Status, fresh, plan, ct)) return Outcome.After(TaskSteps.Soon);
+        metrics.RunStarted();
+
+        var run = r.Task.Status!.CurrentRun!;
         var runId = job.HasParameter(CiTaskValidator.RunIdParameter) ? run.RunId : null;
         // Only a resumed run may have reached Jenkins already; a new one has nothing to look for.
-        var location = plan.Resume && runId is not null ? await client.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct) : null;
+        var location = plan.Resume && runId is not null ? await r.Client!.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct) : null;
         if (location is not null)
         {
             run.QueueItemId = location.QueueItemId;
             run.BuildNumber = location.Build?.Number;
+            return Outcome.After(PollInterval.Minimum);
         }
-        else
-        {
-            var triggered = await client.TriggerAsync(new TriggerRequest(job.FullName, parameters.Values, runId), ct);
-            if (!claims.TryClaim(EndpointOf(intended), job.FullName, triggered.QueueItemId, key)) return (intended, written, StartOutcome.Coalesced);
-            run.QueueItemId = triggered.QueueItemId;
-            run.BuildNumber = triggered.BuildNumber;
-        }
-        return (intended, written, StartOutcome.Queued);
+        var triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
+        if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key)) return Outcome.After(CoalescedRetry);
+        run.QueueItemId = triggered.QueueItemId;
+        run.BuildNumber = triggered.BuildNumber;
+        return Outcome.After(PollInterval.Minimum);
     }
 
     public static string EndpointOf(CiTask task) => $"{task.Metadata.Namespace}/{task.Spec.EndpointRef.Name}";
@@ -69,5 +57,20 @@ internal sealed class RunStarter(IKubernetesClient api, StatusWriter statusWrite
     public static bool IsPendingIntent(CiTaskRun? run) =>
         run is { QueueItemId: null, BuildNumber: null, Result: null };
 
-    private CiTask Copy(CiTask task) => statusWriter.Copy(task);
+    /// <summary>False when another writer changed the CiTask since the fresh read (409): nothing is triggered.</summary>
+    private async Task<bool> RecordIntentAsync(StatusScope<CiTask> status, CiTask fresh, RunPlan plan, CancellationToken ct)
+    {
+        var intended = status.Copy(fresh);
+        if (!plan.Resume) RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
+        if (plan.Reason.RequestValue is { } request) intended.Status!.LastHandledRunRequest = request;
+        try
+        {
+            await status.WriteIntentAsync(intended, Outcome.Continue, ct);
+            return true;
+        }
+        catch (ApiException e) when (e.IsConflict)
+        {
+            return false;
+        }
+    }
 }

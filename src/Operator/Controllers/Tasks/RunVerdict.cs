@@ -1,11 +1,12 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
 using CiBridge.Jenkins.Models;
+using CiBridge.Kubernetes.Models;
 
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>What a run's state means for the Succeeded condition.</summary>
-internal sealed record RunVerdict(string Status, string Reason, string Phase, string Message)
+internal sealed record RunVerdict(ConditionStatus Status, string Reason, string Phase, string Message)
 {
     /// <summary>The verdict of a run as recorded on status.</summary>
     public static RunVerdict Of(CiTask task, CiTaskRun run)
@@ -15,16 +16,16 @@ internal sealed record RunVerdict(string Status, string Reason, string Phase, st
         {
             return run switch
             {
-                { BuildNumber: not null } => new("Unknown", TaskReasons.Running, CiTaskPhases.Running, $"{build} of {run.Job} is running"),
-                { QueueItemId: not null } => new("Unknown", TaskReasons.Queued, CiTaskPhases.Queued, $"{build} for {run.Job} is waiting in the Jenkins queue"),
-                _ => new("Unknown", TaskReasons.Pending, CiTaskPhases.Pending, $"run {run.RunId} of {run.Job} is being triggered"),
+                { BuildNumber: not null } => new(ConditionStatus.Unknown, TaskReasons.Running, CiTaskPhases.Running, $"{build} of {run.Job} is running"),
+                { QueueItemId: not null } => new(ConditionStatus.Unknown, TaskReasons.Queued, CiTaskPhases.Queued, $"{build} for {run.Job} is waiting in the Jenkins queue"),
+                _ => new(ConditionStatus.Unknown, TaskReasons.Pending, CiTaskPhases.Pending, $"run {run.RunId} of {run.Job} is being triggered"),
             };
         }
         var reason = ReasonOf(task, run);
         var message = $"{build} of {run.Job} finished: {run.Result}" + (run.Duration is { } d ? $" after {d}" : "");
         return reason == TaskReasons.Succeeded
-            ? new("True", reason, CiTaskPhases.Succeeded, message)
-            : new("False", reason, CiTaskPhases.Failed, reason == TaskReasons.TimedOut ? $"{message} (spec.timeout {task.Spec.Timeout} exceeded)" : message);
+            ? new(ConditionStatus.True, reason, CiTaskPhases.Succeeded, message)
+            : new(ConditionStatus.False, reason, CiTaskPhases.Failed, reason == TaskReasons.TimedOut ? $"{message} (spec.timeout {task.Spec.Timeout} exceeded)" : message);
     }
 
     private static string ReasonOf(CiTask task, CiTaskRun run) => run.Result switch

@@ -45,8 +45,8 @@ internal sealed class TaskCleanup(TaskEndpoints endpoints, IKubernetesWriter wri
 
     private async Task<string?> TryAbortAsync(CiTask task, CiTaskRun run, CancellationToken ct)
     {
-        var (client, failure) = await endpoints.ResolveAsync(task, ct);
-        if (client is null) return failure!.Message;
+        var (client, problem) = await endpoints.ResolveAsync(task, ct);
+        if (client is null) return problem.Message;
         try
         {
             var job = run.Job ?? task.Spec.Job;

@@ -10,38 +10,42 @@ using CiBridge.Operator.Controllers.Shared;
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
-/// Finds the Jenkins client for a CiTask's endpoint. The endpoint must exist and be Ready: a
-/// CiTask never talks to a server its endpoint has not verified. A change of the endpoint requeues
-/// its CiTasks, so waiting here costs nothing.
+/// Finds the Jenkins client for a CiTask's endpoint. The endpoint must exist and be Ready for its
+/// current generation: a CiTask never talks to a server its endpoint has not verified. An endpoint
+/// not verified yet is waited for quietly; a missing or failed one blocks the task. A change of
+/// the endpoint requeues its CiTasks, so waiting here costs nothing.
 /// </summary>
 internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, IJenkinsClientPool clients)
 {
-    public static readonly TimeSpan RecheckAfter = TimeSpan.FromMinutes(1);
-
-    public async Task<(IJenkinsClient? Client, Failure? Failure)> ResolveAsync(CiTask task, CancellationToken ct)
+    /// <summary>The client, or null with the outcome that says why not.</summary>
+    public async Task<(IJenkinsClient? Client, Outcome Outcome)> ResolveAsync(CiTask task, CancellationToken ct)
     {
-        var (endpoint, notReady) = await FindReadyAsync(task, ct);
-        if (endpoint is null) return (null, notReady);
+        var (endpoint, outcome) = await FindReadyAsync(task, ct);
+        if (endpoint is null) return (null, outcome);
         var key = ObjectKey.Of(endpoint);
         var (settings, failure) = await settingsReader.ReadAsync(endpoint, ct);
-        if (settings is null) return (null, NotReady($"JenkinsEndpoint \"{key.Name}\": {failure!.Message}"));
-        return (clients.Get(key.ToString(), settings), null);
+        if (settings is null) return (null, Outcome.Blocked(TaskReasons.EndpointNotReady, $"JenkinsEndpoint \"{key.Name}\": {failure!.Message}"));
+        return (clients.Get(key.ToString(), settings.Client), Outcome.Continue);
     }
 
-    /// <summary>The task's endpoint when it exists and is Ready (from the cache; no call to Jenkins).</summary>
-    public async Task<(JenkinsEndpoint? Endpoint, Failure? Failure)> FindReadyAsync(CiTask task, CancellationToken ct)
+    /// <summary>Continue when the endpoint is Ready (from the cache; no call to Jenkins).</summary>
+    public async Task<Outcome> CheckReadyAsync(CiTask task, CancellationToken ct) => (await FindReadyAsync(task, ct)).Outcome;
+
+    private async Task<(JenkinsEndpoint? Endpoint, Outcome Outcome)> FindReadyAsync(CiTask task, CancellationToken ct)
     {
         var key = new ObjectKey(task.Metadata.Namespace, task.Spec.EndpointRef.Name);
         var endpoint = await cache.GetAsync<JenkinsEndpoint>(key, ct);
-        if (endpoint is null) return (null, NotReady($"JenkinsEndpoint \"{key.Name}\" not found"));
-        var ready = Kubernetes.Models.Conditions.Find(endpoint.Status?.Conditions, ConditionTypes.Ready);
-        if (ready?.Status != ConditionStatus.True || endpoint.Status?.ObservedGeneration != endpoint.Metadata.Generation)
+        if (endpoint is null) return (null, Outcome.Blocked(TaskReasons.EndpointNotReady, $"JenkinsEndpoint \"{key.Name}\" not found"));
+        var ready = Conditions.Find(endpoint.Status?.Conditions, ConditionTypes.Ready);
+        var current = endpoint.Status?.ObservedGeneration == endpoint.Metadata.Generation;
+        if (!current || Conditions.StatusOf(endpoint.Status?.Conditions, ConditionTypes.Ready) is null or ConditionStatus.Unknown)
         {
-            var why = ready is null ? "not verified yet" : $"{ready.Reason}: {ready.Message}";
-            return (null, NotReady($"JenkinsEndpoint \"{key.Name}\" is not ready ({why})"));
+            return (null, Outcome.Wait(TaskReasons.Pending, $"waiting for JenkinsEndpoint \"{key.Name}\" to be verified"));
         }
-        return (endpoint, null);
+        if (ready!.Status != nameof(ConditionStatus.True))
+        {
+            return (null, Outcome.Blocked(TaskReasons.EndpointNotReady, $"JenkinsEndpoint \"{key.Name}\" is not ready ({ready.Reason}: {ready.Message})"));
+        }
+        return (endpoint, Outcome.Continue);
     }
-
-    private static Failure NotReady(string message) => Failure.Transient(TaskReasons.EndpointNotReady, message, RecheckAfter);
 }

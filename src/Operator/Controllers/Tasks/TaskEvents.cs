@@ -6,8 +6,9 @@ using CiBridge.Kubernetes.Models;
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
-/// One Event per transition: whenever the reason of <c>Succeeded</c> (or, failing that, of
-/// <c>Ready</c>) changes, <c>kubectl describe</c> gets a line saying what happened.
+/// One Event per transition written: whenever a status write changes the reason of
+/// <c>Succeeded</c> (or, failing that, of <c>Ready</c>), <c>kubectl describe</c> gets a line saying
+/// what happened. The run intent is a write of its own, so <c>Pending</c> comes before <c>Queued</c>.
 /// </summary>
 internal static class TaskEvents
 {

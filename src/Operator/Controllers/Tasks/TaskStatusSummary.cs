@@ -6,45 +6,46 @@ using CiBridge.Operator.Controllers.Shared;
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
-/// Summarizes a CiTask's status after a reconcile, per the status contract: <c>Succeeded</c> tells
-/// the current run (Unknown while it is under way), <c>Ready</c> whether the task is done and
-/// healthy, <c>Reconciling</c> and <c>Stalled</c> only when True, and <c>phase</c> in one word.
+/// The CiTask summary function: from the recorded run and the reconcile's outcome it derives
+/// <c>Succeeded</c> (the current run; Unknown while it is under way), <c>Ready</c> (done and
+/// healthy), <c>Reconciling</c> (present while Ready is Unknown), <c>Stalled</c> (present when
+/// only the user can help) and <c>phase</c> in one word.
 /// </summary>
 internal static class TaskStatusSummary
 {
-    public static void Apply(CiTask task, Failure? failure, bool retryPending, DateTimeOffset now)
+    public static void Apply(CiTask task, Outcome outcome, DateTimeOffset now)
     {
         var status = task.Status ??= new CiTaskStatus();
         var conditions = status.Conditions ??= [];
         var generation = task.Metadata.Generation;
         status.ObservedGeneration = generation;
-        var run = status.CurrentRun;
-        var blocked = failure is not null && (run is null || RunDue.Check(task) is not null) && !RunDue.IsActive(run);
-        var verdict = blocked || run is null
-            ? new RunVerdict(failure?.Stalled == true ? "False" : "Unknown", failure?.Reason ?? TaskReasons.Pending,
-                failure?.Stalled == true ? CiTaskPhases.Failed : CiTaskPhases.Pending, failure?.Message ?? "waiting for the first run")
-            : RunVerdict.Of(task, run);
-        if (retryPending && !blocked)
-        {
-            verdict = verdict with { Status = "Unknown", Reason = TaskReasons.ToBeRetried, Phase = CiTaskPhases.Retrying, Message = $"{verdict.Message}; retrying (attempt {(run?.Attempt ?? 1) + 1} of {(task.Spec.Retries ?? 0) + 1})" };
-        }
+        var verdict = Verdict(task, outcome, now);
         status.Phase = verdict.Phase;
-        Set(conditions, ConditionTypes.Succeeded, verdict.Status, verdict.Reason, verdict.Message, generation, now);
+        Conditions.Set(conditions, ConditionTypes.Succeeded, verdict.Status, verdict.Reason, verdict.Message, generation, now);
 
-        var (readyStatus, readyReason, readyMessage) = failure is not null
-            ? ("False", failure.Reason, failure.Message)
-            : verdict.Status switch { "True" => ("True", verdict.Reason, verdict.Message), "False" => ("False", verdict.Reason, verdict.Message), _ => ("Unknown", verdict.Reason, verdict.Message) };
-        Set(conditions, ConditionTypes.Ready, readyStatus, readyReason, readyMessage, generation, now);
-        Toggle(conditions, ConditionTypes.Reconciling, readyStatus == "Unknown", verdict.Reason, verdict.Message, generation, now);
-        Toggle(conditions, ConditionTypes.Stalled, failure?.Stalled == true, failure?.Reason ?? "", failure?.Message ?? "", generation, now);
+        var ready = outcome.IsProblem ? new RunVerdict(ConditionStatus.False, outcome.Reason, verdict.Phase, outcome.Message) : verdict;
+        Conditions.Set(conditions, ConditionTypes.Ready, ready.Status, ready.Reason, ready.Message, generation, now);
+        Conditions.SetOrRemove(conditions, ConditionTypes.Reconciling, ready.Status == ConditionStatus.Unknown, verdict.Reason, verdict.Message, generation, now);
+        Conditions.SetOrRemove(conditions, ConditionTypes.Stalled, outcome.Kind == OutcomeKind.Stalled, outcome.Reason, outcome.Message, generation, now);
     }
 
-    private static void Toggle(List<Condition> conditions, string type, bool on, string reason, string message, long? generation, DateTimeOffset now)
+    /// <summary>What <c>Succeeded</c> says: the run on record, unless something keeps a due run from starting.</summary>
+    private static RunVerdict Verdict(CiTask task, Outcome outcome, DateTimeOffset now)
     {
-        if (on) Set(conditions, type, ConditionStatus.True, reason, message, generation, now);
-        else Kubernetes.Models.Conditions.Remove(conditions, type);
+        var run = task.Status?.CurrentRun;
+        var holdsUp = outcome.IsProblem || outcome.Kind == OutcomeKind.Waiting;
+        var blocked = holdsUp && (run is null || RunDue.Check(task) is not null) && !RunDue.IsActive(run);
+        if (blocked || run is null) return NoRun(holdsUp ? outcome : null);
+        var verdict = RunVerdict.Of(task, run);
+        if (RetryPlan.Due(task, now) is null) return verdict;
+        var next = $"attempt {(run.Attempt ?? 1) + 1} of {(task.Spec.Retries ?? 0) + 1}";
+        return verdict with { Status = ConditionStatus.Unknown, Reason = TaskReasons.ToBeRetried, Phase = CiTaskPhases.Retrying, Message = $"{verdict.Message}; retrying ({next})" };
     }
 
-    private static void Set(List<Condition> conditions, string type, string status, string reason, string message, long? generation, DateTimeOffset now) =>
-        Kubernetes.Models.Conditions.Set(conditions, new Condition { Type = type, Status = status, Reason = reason, Message = message, ObservedGeneration = generation }, now);
+    private static RunVerdict NoRun(Outcome? holdUp) => holdUp switch
+    {
+        null => new(ConditionStatus.Unknown, TaskReasons.Pending, CiTaskPhases.Pending, "waiting for the first run"),
+        { Kind: OutcomeKind.Stalled } => new(ConditionStatus.False, holdUp.Reason, CiTaskPhases.Failed, holdUp.Message),
+        _ => new(ConditionStatus.Unknown, holdUp.Reason, CiTaskPhases.Pending, holdUp.Message),
+    };
 }

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CiBridge.Entities;
+using CiBridge.Entities.Validation;
+using CiBridge.Kubernetes.Client;
+using CiBridge.Kubernetes.Controllers;
+using CiBridge.Operator.Configuration;
+using CiBridge.Operator.Controllers.Endpoints;
+using CiBridge.Operator.Controllers.Shared;
+using CiBridge.Operator.Controllers.Tasks;
+using CiBridge.Operator.Metrics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CiBridge.Operator.Tests.Controllers.Support;
+
+/// <summary>Both reconcilers wired as the operator wires them, against an in-memory API and a fake Jenkins, on a fake clock.</summary>
+internal sealed class Harness
+{
+    public Harness()
+    {
+        Api = new InMemoryApi(Json);
+        Schedule = new VerifySchedule(Time, () => 0.5);
+        var statusWriter = new StatusWriter(Api, Json, Time);
+        var settings = new EndpointSettingsReader(Api);
+        var endpointContext = new EndpointReconcileContext(new ApprovedProviderList(ApprovedProviders.Default), Schedule, Events, Time);
+        Endpoints = new EndpointReconciler(Api, statusWriter, new EndpointSteps(settings, Jenkins, endpointContext), Jenkins, endpointContext);
+
+        var claims = new QueueClaims();
+        var metrics = new OperatorMetrics();
+        var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time);
+        var taskEndpoints = new TaskEndpoints(Api, settings, Jenkins);
+        var parameters = new ParameterResolver(Api);
+        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
+        Tasks = new CiTaskReconciler(Api, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
+    }
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public JsonSerializerOptions Json { get; } = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
+
+    public InMemoryApi Api { get; }
+
+    public FakeJenkins Jenkins { get; } = new();
+
+    public RecordingEvents Events { get; } = new();
+
+    /// <summary>No jitter: the interval exactly.</summary>
+    public VerifySchedule Schedule { get; }
+
+    public EndpointReconciler Endpoints { get; }
+
+    public CiTaskReconciler Tasks { get; }
+
+    public static ObjectKey EndpointKey => new(Objects.Namespace, "jenkins");
+
+    public static ObjectKey TaskKey => new(Objects.Namespace, "build");
+
+    /// <summary>The Secret and the endpoint exist, and the endpoint has been verified once.</summary>
+    public async Task<Harness> WithVerifiedEndpointAsync()
+    {
+        await Api.CreateAsync(Objects.Credentials(), Ct);
+        await Api.CreateAsync(Objects.Endpoint(), Ct);
+        await Endpoints.ReconcileAsync(EndpointKey, Ct);
+        return this;
+    }
+
+    public Task<T?> GetAsync<T>(ObjectKey key) where T : class, Kubernetes.Models.IKubernetesObject => Api.GetAsync<T>(key, Ct).AsTask();
+}
