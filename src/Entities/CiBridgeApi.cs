@@ -1,6 +1,6 @@
 namespace CiBridge.Entities;
 
-/// <summary>The names every part of CiBridge shares (shared/DESIGN.md, "Names").</summary>
+/// <summary>The names every part of CiBridge shares (group, version, finalizer, field manager; docs/api.md).</summary>
 public static class CiBridgeApi
 {
     public const string Group = "cibridge.dev";

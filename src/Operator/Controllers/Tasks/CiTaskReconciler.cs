@@ -8,7 +8,7 @@ using CiBridge.Operator.Controllers.Shared;
 namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
-/// Runs a CiTask's job once per distinct spec and follows the build (shared/STYLE.md §3): get →
+/// Runs a CiTask's job once per distinct spec and follows the build: get →
 /// deletion first → finalizer → steps → summarize → one status write if anything changed.
 /// </summary>
 internal sealed class CiTaskReconciler(
