@@ -18,7 +18,7 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     {
         var relative = JobPaths.ToRelativeUrl(jobPath) + "api/json?tree=" + Trees.Job;
         var response = await transport.GetAsync(relative, ct);
-        return WireReader.Job(WireReader.Parse(response.Body, relative));
+        return WireReader.Read(response.Body, relative, WireReader.Job);
     }
 
     public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct) => _triggerer.TriggerAsync(request, this, ct);
@@ -27,7 +27,7 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     {
         var relative = $"queue/item/{WireReader.Invariant(queueItemId)}/api/json";
         var response = await transport.GetAsync(relative, ct);
-        return WireReader.QueueItem(WireReader.Parse(response.Body, relative));
+        return WireReader.Read(response.Body, relative, WireReader.QueueItem);
     }
 
     public async Task<bool> CancelQueueItemAsync(long queueItemId, CancellationToken ct)
@@ -50,7 +50,7 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     {
         var relative = JobPaths.Build(jobPath, buildNumber) + "api/json?tree=" + Trees.Build;
         var response = await transport.GetAsync(relative, ct);
-        return WireReader.Build(WireReader.Parse(response.Body, relative));
+        return WireReader.Read(response.Body, relative, WireReader.Build);
     }
 
     public async Task<BuildInfo?> FindBuildByQueueIdAsync(string jobPath, long queueItemId, CancellationToken ct) =>
@@ -72,8 +72,8 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     {
         var relative = JobPaths.ToRelativeUrl(jobPath) + "api/json?tree=" + Trees.Builds(transport.Options.BuildSearchLimit);
         var response = await transport.GetAsync(relative, ct);
-        var builds = WireReader.Parse(response.Body, relative)["builds"] as System.Text.Json.Nodes.JsonArray ?? [];
-        return builds.OfType<System.Text.Json.Nodes.JsonObject>().Select(WireReader.Build).ToList();
+        return WireReader.Read(response.Body, relative, json =>
+            (WireReader.Property(json, "builds") as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>().Select(WireReader.Build).ToList());
     }
 
     public void Dispose() => transport.Dispose();

@@ -6,7 +6,9 @@ namespace CiBridge.Jenkins;
 /// <summary>Creates <see cref="IJenkinsClient"/>s; register it as a singleton.</summary>
 /// <param name="time">Clock for timeouts, back-off and the circuit breaker.</param>
 /// <param name="loggerFactory">Where request logs go (method, path, status; never secrets).</param>
-public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? loggerFactory = null) : IJenkinsClientFactory
+/// <param name="refusedAddress">Addresses never connected to, checked after DNS resolution (the
+/// operator refuses link-local and cloud metadata addresses); null connects anywhere.</param>
+public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? loggerFactory = null, Func<System.Net.IPAddress, bool>? refusedAddress = null) : IJenkinsClientFactory
 {
     /// <summary>A factory on the system clock without logging.</summary>
     public JenkinsClientFactory() : this(TimeProvider.System) { }
@@ -21,7 +23,7 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         }
         Validate(settings.Options ?? new JenkinsClientOptions());
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CiBridge.Jenkins");
-        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger));
+        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger, refusedAddress));
     }
 
     private static void Validate(JenkinsClientOptions options)
@@ -33,6 +35,7 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DiscoveryMaxJobs, 1, nameof(options.DiscoveryMaxJobs));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BuildSearchLimit, 1, nameof(options.BuildSearchLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ConsoleChunkMaxBytes, 16, nameof(options.ConsoleChunkMaxBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxJsonBytes, 1024, nameof(options.MaxJsonBytes));
         if (options.BreakerFailureRatio is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), "BreakerFailureRatio must be in (0, 1]");
     }
 }

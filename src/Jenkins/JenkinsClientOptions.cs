@@ -33,6 +33,10 @@ public sealed record JenkinsClientOptions
     /// <summary>Recent builds searched when looking for a queue id or run id. <value>Default 50.</value></summary>
     public int BuildSearchLimit { get; init; } = 50;
 
+    /// <summary>Largest JSON answer read; a larger one fails with <c>ResponseTooLarge</c> instead of
+    /// filling memory (a big Jenkins answers the client's <c>tree=</c> selections in far less). <value>Default 16 MiB.</value></summary>
+    public int MaxJsonBytes { get; init; } = 16 << 20;
+
     /// <summary>Most console bytes read per call. <value>Default 1 MiB.</value></summary>
     public int ConsoleChunkMaxBytes { get; init; } = 1 << 20;
 }

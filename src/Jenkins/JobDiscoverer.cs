@@ -13,11 +13,15 @@ internal sealed class JobDiscoverer(JenkinsTransport transport)
         var depth = Math.Max(1, transport.Options.DiscoveryMaxDepth);
         var limit = Math.Max(1, transport.Options.DiscoveryMaxJobs);
         var response = await transport.GetAsync("api/json?tree=" + Trees.Jobs(depth, limit + 1), ct);
-        var root = WireReader.Parse(response.Body, "api/json");
+        return WireReader.Read(response.Body, "api/json", root => Walk(root, depth, limit));
+    }
+
+    private static JobDiscoveryResult Walk(JsonNode root, int depth, int limit)
+    {
         var jobs = new List<JobSummary>();
         var truncated = false;
         var pending = new Queue<(JsonArray Items, string Prefix, int Level)>();
-        pending.Enqueue((root["jobs"] as JsonArray ?? [], "", 1));
+        pending.Enqueue((WireReader.Property(root, "jobs") as JsonArray ?? [], "", 1));
         while (pending.TryDequeue(out var next))
         {
             truncated |= next.Items.Count > limit;

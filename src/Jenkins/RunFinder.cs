@@ -13,8 +13,16 @@ internal sealed class RunFinder(JenkinsTransport transport, JenkinsClient client
     {
         var jobUrl = Uri.UnescapeDataString(JobPaths.ToRelativeUrl(jobPath));
         var response = await transport.GetAsync("queue/api/json?tree=" + Trees.QueueItems, ct);
-        var items = WireReader.Parse(response.Body, "queue/api/json")["items"] as JsonArray ?? [];
-        foreach (var item in items.OfType<JsonObject>())
+        var queued = WireReader.Read(response.Body, "queue/api/json", json => FindQueued(json, jobUrl, parameterName, value));
+        if (queued is not null) return queued;
+        var build = (await client.RecentBuildsAsync(jobPath, ct))
+            .FirstOrDefault(b => b.Parameters.TryGetValue(parameterName, out var v) && v == value);
+        return build is null ? null : new RunLocation(build.QueueId, build);
+    }
+
+    private static RunLocation? FindQueued(JsonNode json, string jobUrl, string parameterName, string value)
+    {
+        foreach (var item in (WireReader.Property(json, "items") as JsonArray ?? []).OfType<JsonObject>())
         {
             // Compare unescaped: Jenkins' rawEncode keeps "()" that Uri.EscapeDataString encodes.
             var taskUrl = Uri.UnescapeDataString(WireReader.Text(item["task"], "url") ?? "");
@@ -23,13 +31,11 @@ internal sealed class RunFinder(JenkinsTransport transport, JenkinsClient client
                 return new RunLocation(item["id"]?.GetValue<long>(), null);
             }
         }
-        var build = (await client.RecentBuildsAsync(jobPath, ct))
-            .FirstOrDefault(b => b.Parameters.TryGetValue(parameterName, out var v) && v == value);
-        return build is null ? null : new RunLocation(build.QueueId, build);
+        return null;
     }
 
     private static bool Carries(JsonObject item, string name, string value) =>
         (item["actions"] as JsonArray ?? [])
-            .SelectMany(a => a?["parameters"] as JsonArray ?? [])
+            .SelectMany(a => WireReader.Property(a, "parameters") as JsonArray ?? [])
             .Any(p => WireReader.Text(p, "name") == name && WireReader.Text(p, "value") == value);
 }

@@ -73,7 +73,10 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
 
     private static long QueueId(JenkinsResponse response)
     {
-        var match = response.Location is { } location ? QueueItemPattern().Match(location.AbsolutePath) : Match.Empty;
+        // Location may be relative (HTTP allows it; a proxy may rewrite it so).
+        var match = response.Location is { } location
+            ? QueueItemPattern().Match(location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0])
+            : Match.Empty;
         if (!match.Success)
         {
             throw new JenkinsException(JenkinsErrorKind.Server, $"trigger answered {response.Status} without a queue item Location", response.Status);

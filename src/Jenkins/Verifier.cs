@@ -22,14 +22,14 @@ internal sealed class Verifier(JenkinsTransport transport)
             {
                 return new VerifyOutcome(VerifyStatus.NotJenkins, $"{transport.BaseUrl} answered without an X-Jenkins header; is this the Jenkins base URL?");
             }
-            var identity = WireReader.Parse(whoAmI.Body, "whoAmI/api/json");
-            var user = WireReader.Text(identity, "name");
-            if (identity["anonymous"]?.GetValueKind() == JsonValueKind.True)
+            var (user, anonymous) = WireReader.Read(whoAmI.Body, "whoAmI/api/json",
+                identity => (WireReader.Text(identity, "name"), WireReader.Property(identity, "anonymous")?.GetValueKind() == JsonValueKind.True));
+            if (anonymous)
             {
                 return new VerifyOutcome(VerifyStatus.Anonymous, "Jenkins treated the credentials as anonymous (is security disabled?)", whoAmI.Version, user);
             }
             var root = await transport.GetAsync("api/json?tree=useCrumbs,useSecurity", ct);
-            var crumbs = WireReader.Parse(root.Body, "api/json")["useCrumbs"]?.GetValueKind() == JsonValueKind.True;
+            var crumbs = WireReader.Read(root.Body, "api/json", json => WireReader.Property(json, "useCrumbs")?.GetValueKind() == JsonValueKind.True);
             if (crumbs && IsPassword) await new CrumbProbe(transport).ProbeAsync(ct);
             return new VerifyOutcome(VerifyStatus.Verified, $"authenticated as {user} on Jenkins {whoAmI.Version}", whoAmI.Version, user, crumbs);
         }
@@ -48,7 +48,7 @@ internal sealed class Verifier(JenkinsTransport transport)
         JenkinsErrorKind.Timeout => VerifyStatus.Timeout,
         JenkinsErrorKind.Unauthorized => VerifyStatus.Unauthorized,
         JenkinsErrorKind.Forbidden => VerifyStatus.Forbidden,
-        JenkinsErrorKind.NotJenkins or JenkinsErrorKind.NotFound => VerifyStatus.NotJenkins,
+        JenkinsErrorKind.NotJenkins or JenkinsErrorKind.NotFound or JenkinsErrorKind.ResponseTooLarge => VerifyStatus.NotJenkins,
         JenkinsErrorKind.LoginRedirect => VerifyStatus.LoginRedirect,
         JenkinsErrorKind.Server => VerifyStatus.ServerError,
         _ => VerifyStatus.Unreachable,

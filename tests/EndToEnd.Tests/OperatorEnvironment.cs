@@ -106,10 +106,13 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _operator = null;
     }
 
-    /// <summary>A fresh namespace for one test.</summary>
-    public async Task<string> CreateNamespaceAsync(CancellationToken ct)
+    /// <summary>A name for a fresh namespace.</summary>
+    public static string NewNamespaceName() => $"t-{Guid.NewGuid():N}"[..14];
+
+    /// <summary>A fresh namespace for one test (named <paramref name="name"/>, or a new name).</summary>
+    public async Task<string> CreateNamespaceAsync(CancellationToken ct, string? name = null)
     {
-        var name = $"t-{Guid.NewGuid():N}"[..14];
+        name ??= NewNamespaceName();
         await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } }, ct);
         return name;
     }

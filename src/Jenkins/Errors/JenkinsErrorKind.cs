@@ -38,4 +38,7 @@ public enum JenkinsErrorKind
 
     /// <summary>5xx or another unexpected answer.</summary>
     Server,
+
+    /// <summary>The answer exceeded the client's size limit; reading stopped there.</summary>
+    ResponseTooLarge,
 }

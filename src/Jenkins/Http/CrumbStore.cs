@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using CiBridge.Jenkins.Errors;
+using CiBridge.Jenkins.Wire;
 
 namespace CiBridge.Jenkins.Http;
 
@@ -23,18 +23,12 @@ internal sealed class CrumbStore(JenkinsTransport transport)
         try
         {
             var response = await transport.GetAsync("crumbIssuer/api/json", ct);
-            var json = JsonNode.Parse(response.Body);
-            var field = json?["crumbRequestField"]?.GetValue<string>() ?? "Jenkins-Crumb";
-            var value = json?["crumb"]?.GetValue<string>();
-            return value is null ? null : new Crumb(field, value);
+            return WireReader.Read(response.Body, "crumbIssuer/api/json", json =>
+                WireReader.Text(json, "crumb") is { } value ? new Crumb(WireReader.Text(json, "crumbRequestField") ?? "Jenkins-Crumb", value) : null);
         }
         catch (JenkinsException e) when (e.Kind == JenkinsErrorKind.NotFound)
         {
             return null;
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            throw new JenkinsException(JenkinsErrorKind.NotJenkins, "crumbIssuer/api/json did not answer Jenkins JSON", inner: e);
         }
     }
 }

@@ -8,6 +8,8 @@ internal static class ErrorClassifier
 {
     public static JenkinsException FromTransport(Exception error, string what) => error switch
     {
+        HttpRequestException { InnerException: RefusedAddressException refused } =>
+            new(JenkinsErrorKind.InvalidRequest, $"{what}: not connecting: {refused.Message}", inner: error),
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } =>
             new(JenkinsErrorKind.Dns, $"{what}: the host name could not be resolved", inner: error),
         HttpRequestException e when e.HttpRequestError == HttpRequestError.SecureConnectionError || e.InnerException is AuthenticationException =>
@@ -23,8 +25,8 @@ internal static class ErrorClassifier
         return status switch
         {
             >= 300 and < 400 when LooksLikeLogin(response.Location) =>
-                new(JenkinsErrorKind.LoginRedirect, $"{what}: redirected to a login page ({response.Location?.GetLeftPart(UriPartial.Path)}); an SSO proxy may be in front of Jenkins", status),
-            >= 300 and < 400 => new(JenkinsErrorKind.Server, $"{what}: unexpected redirect {status} to {response.Location?.GetLeftPart(UriPartial.Path)}", status),
+                new(JenkinsErrorKind.LoginRedirect, $"{what}: redirected to a login page ({Shown(response.Location)}); an SSO proxy may be in front of Jenkins", status),
+            >= 300 and < 400 => new(JenkinsErrorKind.Server, $"{what}: unexpected redirect {status} to {Shown(response.Location)}", status),
             401 => new(JenkinsErrorKind.Unauthorized, $"{what}: 401 Unauthorized; check the user name and the API token or password", status),
             403 => new(JenkinsErrorKind.Forbidden, $"{what}: 403 Forbidden{Permission(response)}", status),
             404 => new(JenkinsErrorKind.NotFound, $"{what}: 404 Not Found", status),
@@ -38,6 +40,10 @@ internal static class ErrorClassifier
         location is not null && (location.OriginalString.Contains("login", StringComparison.OrdinalIgnoreCase)
             || location.OriginalString.Contains("signin", StringComparison.OrdinalIgnoreCase)
             || location.OriginalString.Contains("auth", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Where a redirect points, without its query (which may carry tokens); Location may be relative.</summary>
+    private static string? Shown(Uri? location) =>
+        location is null ? null : location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Path) : location.OriginalString.Split('?')[0];
 
     private static string Permission(JenkinsResponse response) =>
         response.RequiredPermission is { } permission ? $" (missing permission {permission})" : "";

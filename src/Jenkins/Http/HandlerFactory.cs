@@ -5,10 +5,11 @@ using System.Security.Cryptography.X509Certificates;
 namespace CiBridge.Jenkins.Http;
 
 /// <summary>The HTTP handler of one endpoint: no auto-redirects (a login redirect must be seen),
-/// cookies (the crumb's session), proxy, and TLS trust (system, a CA bundle, or opt-in insecure).</summary>
+/// cookies (the crumb's session), proxy, TLS trust (system, a CA bundle, or opt-in insecure), and
+/// the installation's refused addresses checked at connect time.</summary>
 internal static class HandlerFactory
 {
-    public static SocketsHttpHandler Create(JenkinsEndpointSettings settings)
+    public static SocketsHttpHandler Create(JenkinsEndpointSettings settings, Func<IPAddress, bool>? refusedAddress)
     {
         var handler = new SocketsHttpHandler
         {
@@ -24,6 +25,7 @@ internal static class HandlerFactory
             handler.UseProxy = true;
         }
         handler.SslOptions.RemoteCertificateValidationCallback = Validation(settings);
+        if (refusedAddress is not null) handler.ConnectCallback = GuardedConnect.Create(refusedAddress);
         return handler;
     }
 

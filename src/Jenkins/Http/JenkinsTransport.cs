@@ -22,12 +22,12 @@ internal sealed class JenkinsTransport : IDisposable
     private readonly AuthenticationHeaderValue _authorization;
     private readonly CrumbStore _crumbs;
 
-    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger)
+    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger, Func<System.Net.IPAddress, bool>? refusedAddress = null)
     {
         _settings = settings;
         Options = settings.Options ?? new JenkinsClientOptions();
         BaseUrl = WithoutUserInfo(settings.NormalizedBaseUrl);
-        _http = new HttpClient(HandlerFactory.Create(settings)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(HandlerFactory.Create(settings, refusedAddress)) { Timeout = Timeout.InfiniteTimeSpan };
         _pipelines = new ResiliencePipelines(Options, time);
         _limit = new SemaphoreSlim(Math.Max(1, Options.MaxConcurrency));
         _time = time;
@@ -36,19 +36,18 @@ internal sealed class JenkinsTransport : IDisposable
         _crumbs = new CrumbStore(this);
     }
 
-    /// <summary>Largest JSON answer read (a huge Jenkins with tree= selections stays far below).</summary>
-    public const int MaxJsonBytes = 64 << 20;
-
     public Uri BaseUrl { get; }
     public JenkinsClientOptions Options { get; }
     public JenkinsAuthType AuthType => _settings.AuthType;
     public CrumbStore Crumbs => _crumbs;
 
-    /// <summary>GET with retries; non-2xx throws.</summary>
+    /// <summary>GET with retries; non-2xx throws. Without <paramref name="maxBodyBytes"/> the answer is
+    /// JSON and must arrive whole within <see cref="JenkinsClientOptions.MaxJsonBytes"/>; with it, the
+    /// caller takes a truncated body (console chunks).</summary>
     public Task<JenkinsResponse> GetAsync(string relative, CancellationToken ct, int? maxBodyBytes = null)
     {
         var request = new JenkinsRequest(HttpMethod.Get, relative, MaxBodyBytes: maxBodyBytes);
-        return _pipelines.Retry.ExecuteAsync(async token => await AttemptAsync(request, throwOnError: true, token), ct).AsTask();
+        return _pipelines.Retry.ExecuteAsync(async token => Whole(await AttemptAsync(request, throwOnError: true, token), request), ct).AsTask();
     }
 
     /// <summary>POST once (no blind retry); statuses in <paramref name="accepted"/> or 2xx succeed.</summary>
@@ -106,7 +105,7 @@ internal sealed class JenkinsTransport : IDisposable
         try
         {
             using var answer = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
-            response = await ResponseReader.ReadAsync(answer, request.MaxBodyBytes ?? MaxJsonBytes, ct);
+            response = await ResponseReader.ReadAsync(answer, request.MaxBodyBytes ?? Options.MaxJsonBytes, ct);
         }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
@@ -119,6 +118,13 @@ internal sealed class JenkinsTransport : IDisposable
         Log.Answered(_logger, request.Method.Method, request.Path, response.Status, elapsed);
         if (throwOnError && !response.IsSuccess) throw Logged(ErrorClassifier.FromResponse(response, Describe(request)), request);
         return response;
+    }
+
+    private JenkinsResponse Whole(JenkinsResponse response, JenkinsRequest request)
+    {
+        if (!response.Truncated || request.MaxBodyBytes is not null) return response;
+        var message = $"{Describe(request)}: the answer is larger than {Options.MaxJsonBytes:N0} bytes (the client's limit); reading stopped there";
+        throw Logged(new JenkinsException(JenkinsErrorKind.ResponseTooLarge, message, response.Status), request);
     }
 
     private HttpRequestMessage CreateMessage(JenkinsRequest request)

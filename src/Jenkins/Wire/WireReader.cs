@@ -21,20 +21,38 @@ internal static class WireReader
         }
     }
 
+    /// <summary>Parses and maps an answer; an answer of the wrong shape (an array where an object
+    /// belongs, a number out of range) is a classified error, never a stray exception.</summary>
+    public static T Read<T>(string body, string what, Func<JsonNode, T> map)
+    {
+        var json = Parse(body, what);
+        try
+        {
+            return map(json);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or ArgumentException)
+        {
+            throw new JenkinsException(JenkinsErrorKind.NotJenkins, $"{what.Split('?')[0]}: the answer does not have the shape of Jenkins JSON ({e.GetType().Name})", inner: e);
+        }
+    }
+
+    /// <summary>A property of an object; null for anything else (Jenkins JSON may be odd, but must not throw).</summary>
+    public static JsonNode? Property(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+
     public static JenkinsJob Job(JsonNode json) => new(
         Text(json, "fullName") ?? "",
-        ToUri(Text(json, "url"))!,
+        ToUri(Text(json, "url")) ?? throw new FormatException("a job without a url"),
         Text(json, "_class") ?? "",
-        json["buildable"]?.GetValueKind() == JsonValueKind.True,
+        Property(json, "buildable")?.GetValueKind() == JsonValueKind.True,
         Definitions(json).ToList(),
-        Int(json["nextBuildNumber"]) ?? 1,
-        Int(json["lastBuild"]?["number"]),
-        json["inQueue"]?.GetValueKind() == JsonValueKind.True);
+        Int(Property(json, "nextBuildNumber")) ?? 1,
+        Int(Property(Property(json, "lastBuild"), "number")),
+        Property(json, "inQueue")?.GetValueKind() == JsonValueKind.True);
 
     public static QueueItem QueueItem(JsonNode json)
     {
         var cls = Text(json, "_class") ?? "";
-        var cancelled = json["cancelled"]?.GetValueKind() == JsonValueKind.True;
+        var cancelled = Property(json, "cancelled")?.GetValueKind() == JsonValueKind.True;
         var state = cls switch
         {
             _ when cls.EndsWith("$LeftItem", StringComparison.Ordinal) => cancelled ? QueueItemState.Cancelled : QueueItemState.Started,
@@ -42,28 +60,28 @@ internal static class WireReader
             _ when cls.EndsWith("$BuildableItem", StringComparison.Ordinal) => QueueItemState.Buildable,
             _ => QueueItemState.Waiting,
         };
-        var executable = json["executable"];
+        var executable = Property(json, "executable");
         return new QueueItem(
-            Long(json["id"]) ?? 0, state, Text(json, "why"), Int(executable?["number"]), ToUri(Text(executable, "url")), Text(json["task"], "name"));
+            Long(Property(json, "id")) ?? throw new FormatException("a queue item without an id"), state, Text(json, "why"), Int(Property(executable, "number")), ToUri(Text(executable, "url")), Text(Property(json, "task"), "name"));
     }
 
     public static BuildInfo Build(JsonNode json)
     {
-        var actions = json["actions"] as JsonArray ?? [];
+        var actions = Property(json, "actions") as JsonArray ?? [];
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var parameter in actions.SelectMany(a => a?["parameters"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var parameter in actions.SelectMany(a => Property(a, "parameters") as JsonArray ?? []).OfType<JsonObject>())
         {
             if (Text(parameter, "name") is { } name) parameters[name] = ValueText(parameter["value"]) ?? "";
         }
-        var revision = actions.Select(a => Text(a?["lastBuiltRevision"], "SHA1")).FirstOrDefault(r => r is not null);
-        var estimate = Long(json["estimatedDuration"]);
+        var revision = actions.Select(a => Text(Property(a, "lastBuiltRevision"), "SHA1")).FirstOrDefault(r => r is not null);
+        var estimate = Long(Property(json, "estimatedDuration"));
         return new BuildInfo(
-            Int(json["number"]) ?? 0,
-            Long(json["queueId"]),
-            json["building"]?.GetValueKind() == JsonValueKind.True,
+            Int(Property(json, "number")) ?? throw new FormatException("a build without a number"),
+            Long(Property(json, "queueId")),
+            Property(json, "building")?.GetValueKind() == JsonValueKind.True,
             Text(json, "result"),
-            TimeSpan.FromMilliseconds(Long(json["duration"]) ?? 0),
-            DateTimeOffset.FromUnixTimeMilliseconds(Long(json["timestamp"]) ?? 0),
+            TimeSpan.FromMilliseconds(Long(Property(json, "duration")) ?? 0),
+            DateTimeOffset.FromUnixTimeMilliseconds(Long(Property(json, "timestamp")) ?? 0),
             estimate is > 0 ? TimeSpan.FromMilliseconds(estimate.Value) : null,
             ToUri(Text(json, "url")),
             parameters,
@@ -77,12 +95,12 @@ internal static class WireReader
 
     private static IEnumerable<JobParameter> Definitions(JsonNode json)
     {
-        var properties = (json["property"] as JsonArray ?? []).Concat(json["actions"] as JsonArray ?? []);
-        var definitions = properties.Select(p => p?["parameterDefinitions"]).OfType<JsonArray>().FirstOrDefault() ?? [];
+        var properties = (Property(json, "property") as JsonArray ?? []).Concat(Property(json, "actions") as JsonArray ?? []);
+        var definitions = properties.Select(p => Property(p, "parameterDefinitions")).OfType<JsonArray>().FirstOrDefault() ?? [];
         return definitions.OfType<JsonObject>().Select(d => new JobParameter(
             Text(d, "name") ?? "",
             Text(d, "type") ?? Text(d, "_class") ?? "",
-            ValueText(d["defaultParameterValue"]?["value"]),
+            ValueText(Property(d["defaultParameterValue"], "value")),
             (d["choices"] as JsonArray ?? []).Select(c => c?.ToString() ?? "").ToList(),
             Text(d, "description")));
     }
@@ -96,9 +114,9 @@ internal static class WireReader
     };
 
     private static long? Long(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<long>() : null;
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var n) ? n : null;
 
-    private static int? Int(JsonNode? node) => Long(node) is { } n ? (int)n : null;
+    private static int? Int(JsonNode? node) => Long(node) is { } n and >= int.MinValue and <= int.MaxValue ? (int)n : null;
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,13 +10,37 @@ namespace CiBridge.Kubernetes.Cache;
 /// <summary>Creates informers.</summary>
 public static class Informer
 {
+    /// <summary>
+    /// An informer for <typeparamref name="T"/>; with several <see cref="InformerOptions.Namespaces"/>
+    /// it is one informer per namespace behind one interface.
+    /// </summary>
     public static IInformer<T> Create<T>(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger? logger = null)
         where T : class, IKubernetesObject =>
-        new Informer<T>(client, options, time, logger ?? NullLogger.Instance);
+        CreateCached<T>(client, options, time, logger ?? NullLogger.Instance);
+
+    internal static ICachedInformer<T> CreateCached<T>(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger)
+        where T : class, IKubernetesObject
+    {
+        var namespaces = options.Namespaces.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (namespaces.Count <= 1) return new Informer<T>(client, options, namespaces.FirstOrDefault(), time, logger);
+        return new MultiNamespaceInformer<T>(namespaces.ToDictionary(n => n, n => new Informer<T>(client, options, n, time, logger), StringComparer.Ordinal));
+    }
+}
+
+/// <summary>What the cache needs of an informer beyond <see cref="IInformer{T}"/>.</summary>
+internal interface ICachedInformer<T> : IInformer<T> where T : class, IKubernetesObject
+{
+    /// <summary>Completes once the first list is in the store and its handlers have run.</summary>
+    Task Synced { get; }
+
+    /// <summary>The resourceVersion a list read from the cache reports; null when there is no single one.</summary>
+    string? LastSyncResourceVersion { get; }
+
+    bool HasIndex(string name);
 }
 
 /// <summary>The store, its handlers and the reflector that feeds them.</summary>
-internal sealed partial class Informer<T> : IInformer<T> where T : class, IKubernetesObject
+internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, IKubernetesObject
 {
     private readonly ObjectStore<T> _store = new();
     private readonly Lock _handlersGate = new();
@@ -24,22 +48,25 @@ internal sealed partial class Informer<T> : IInformer<T> where T : class, IKuber
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Reflector<T> _reflector;
+    private readonly UndecodableReports _undecodable;
     private IResourceEventHandler<T>[] _handlers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Informer(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger)
+    // ns: the one namespace to watch; null watches all.
+    public Informer(IKubernetesClient client, InformerOptions options, string? ns, TimeProvider time, ILogger logger)
     {
         _options = options;
         _time = time;
         _logger = logger;
-        _reflector = new Reflector<T>(client, options, time, logger, this);
+        _reflector = new Reflector<T>(client, options, ns, time, logger, this);
+        _undecodable = new UndecodableReports(options.OnUndecodable, logger);
     }
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
-    internal Task Synced => _synced.Task;
+    public Task Synced => _synced.Task;
 
-    internal string? LastSyncResourceVersion => _reflector.LastResourceVersion;
+    public string? LastSyncResourceVersion => _reflector.LastResourceVersion;
 
     public void AddEventHandler(IResourceEventHandler<T> handler)
     {
@@ -53,7 +80,7 @@ internal sealed partial class Informer<T> : IInformer<T> where T : class, IKuber
 
     public void AddIndex(string name, Func<T, IEnumerable<string>> index) => _store.AddIndex(name, index);
 
-    internal bool HasIndex(string name) => _store.HasIndex(name);
+    public bool HasIndex(string name) => _store.HasIndex(name);
 
     public T? Get(ObjectKey key) => _store.Get(key);
 
@@ -77,6 +104,12 @@ internal sealed partial class Informer<T> : IInformer<T> where T : class, IKuber
 
     internal void OnEvent(WatchEvent<T> change)
     {
+        if (change.Undecodable is { } bad)
+        {
+            OnUndecodableChange(change.Type, bad);
+            return;
+        }
+        _undecodable.Forget(ObjectKey.Of(change.Resource));
         switch (change.Type)
         {
             case WatchEventType.Added or WatchEventType.Modified:
@@ -90,6 +123,26 @@ internal sealed partial class Informer<T> : IInformer<T> where T : class, IKuber
     }
 
     internal List<StoreChange<T>> Replace(IReadOnlyList<T> items) => _store.Replace(items);
+
+    /// <summary>After a list: reports each undecodable object not reported at its resourceVersion yet.</summary>
+    internal void OnUndecodableListed(IReadOnlyList<UndecodableObject> listed) => _undecodable.ReplaceWith(listed);
+
+    /// <summary>
+    /// A watched object that does not fit <typeparamref name="T"/>: any copy we hold is dropped (its
+    /// handlers see a delete, so no controller acts on a spec it no longer has), and it is reported
+    /// once per resourceVersion; its next change is decoded afresh.
+    /// </summary>
+    private void OnUndecodableChange(WatchEventType type, UndecodableObject bad)
+    {
+        var key = ObjectKey.Of(bad);
+        if (_store.Get(key) is { } held)
+        {
+            _store.Delete(key);
+            Notify(new StoreChange<T>(held, null));
+        }
+        if (type == WatchEventType.Deleted) _undecodable.Forget(key);
+        else _undecodable.Report(bad);
+    }
 
     private void Notify(StoreChange<T> change)
     {

@@ -99,7 +99,7 @@ internal sealed class SharedInformerCache(
     /// The informer, once it has synced: a read of a kind nobody asked for before start starts its
     /// informer and waits, rather than answering "not found" from an empty store.
     /// </summary>
-    private async ValueTask<Informer<T>> SyncedInformerAsync<T>(CancellationToken ct) where T : class, IKubernetesObject
+    private async ValueTask<ICachedInformer<T>> SyncedInformerAsync<T>(CancellationToken ct) where T : class, IKubernetesObject
     {
         var informer = Informer<T>();
         if (informer.HasSynced) return informer;
@@ -111,17 +111,17 @@ internal sealed class SharedInformerCache(
         return informer;
     }
 
-    private Informer<T> Informer<T>() where T : class, IKubernetesObject
+    private ICachedInformer<T> Informer<T>() where T : class, IKubernetesObject
     {
-        var entry = _informers.GetOrAdd(typeof(T), _ => Entry.For(new Informer<T>(client, options, time, logger)));
+        var entry = _informers.GetOrAdd(typeof(T), _ => Entry.For(Cache.Informer.CreateCached<T>(client, options, time, logger)));
         lock (_gate)
         {
             if (_runToken is { } ct && !entry.Started) _running.Add(entry.Run(ct));
         }
-        return (Informer<T>)entry.Informer;
+        return (ICachedInformer<T>)entry.Informer;
     }
 
-    private static IEnumerable<T> Select<T>(Informer<T> informer, ListOptions? options) where T : class, IKubernetesObject
+    private static IEnumerable<T> Select<T>(ICachedInformer<T> informer, ListOptions? options) where T : class, IKubernetesObject
     {
         var ns = string.IsNullOrEmpty(options?.Namespace) ? null : options.Namespace;
         if (options?.FieldSelector is not { Length: > 0 } field) return informer.List(ns);
@@ -146,7 +146,7 @@ internal sealed class SharedInformerCache(
 
         public bool Started { get; private set; }
 
-        public static Entry For<T>(Informer<T> informer) where T : class, IKubernetesObject =>
+        public static Entry For<T>(ICachedInformer<T> informer) where T : class, IKubernetesObject =>
             new(informer, informer.RunAsync, () => informer.Synced);
 
         public Task Run(CancellationToken ct)

@@ -1,10 +1,15 @@
+using CiBridge.Kubernetes.Models;
+
 namespace CiBridge.Kubernetes.Cache;
 
 /// <summary>What an informer watches and how it recovers.</summary>
 public sealed record InformerOptions
 {
-    /// <summary>Watch one namespace; null watches all.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>
+    /// Namespaces to watch, each with its own list and watch (controller-runtime's per-namespace
+    /// caches), so nothing outside them is read; empty watches all namespaces.
+    /// </summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     public string? LabelSelector { get; init; }
 
@@ -21,6 +26,12 @@ public sealed record InformerOptions
     /// <summary>The first delay before listing or watching again after a failure; it doubles, with jitter, up to <see cref="MaxReconnectDelay"/>.</summary>
     /// <value>Defaults to 800 ms, like client-go's reflector.</value>
     public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(800);
+
+    /// <summary>
+    /// Told once per resourceVersion about an object that does not fit its type and is therefore
+    /// skipped (for example to record a Warning Event on it); it must return quickly.
+    /// </summary>
+    public Action<UndecodableObject>? OnUndecodable { get; init; }
 
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);

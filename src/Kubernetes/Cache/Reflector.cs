@@ -21,14 +21,17 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
 {
     private readonly IKubernetesClient _client;
     private readonly InformerOptions _options;
+    private readonly string? _namespace;
     private readonly ILogger _logger;
     private readonly Informer<T> _informer;
     private readonly ResiliencePipeline _retry;
 
-    public Reflector(IKubernetesClient client, InformerOptions options, TimeProvider time, ILogger logger, Informer<T> informer)
+    // ns: the namespace to list and watch; null for all.
+    public Reflector(IKubernetesClient client, InformerOptions options, string? ns, TimeProvider time, ILogger logger, Informer<T> informer)
     {
         _client = client;
         _options = options;
+        _namespace = ns;
         _logger = logger;
         _informer = informer;
         _retry = new ResiliencePipelineBuilder { TimeProvider = time }
@@ -85,21 +88,24 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             list = await ListPagesAsync(null, ct);
         }
         _informer.OnReplaced(_informer.Replace(list.Items));
+        _informer.OnUndecodableListed(list.Undecodable);
         LastResourceVersion = list.ResourceVersion;
     }
 
     private async Task<ObjectList<T>> ListPagesAsync(int? limit, CancellationToken ct)
     {
-        var options = new ListOptions { Namespace = _options.Namespace, LabelSelector = _options.LabelSelector, FieldSelector = _options.FieldSelector, Limit = limit };
+        var options = new ListOptions { Namespace = _namespace, LabelSelector = _options.LabelSelector, FieldSelector = _options.FieldSelector, Limit = limit };
         var page = await _client.ListAsync<T>(options, ct);
         if (page.Continue is null) return page;
         var items = new List<T>(page.Items);
+        var undecodable = new List<UndecodableObject>(page.Undecodable);
         while (page.Continue is { } next)
         {
             page = await _client.ListAsync<T>(options with { Continue = next }, ct);
             items.AddRange(page.Items);
+            undecodable.AddRange(page.Undecodable);
         }
-        return new ObjectList<T>(items, page.ResourceVersion);
+        return new ObjectList<T>(items, page.ResourceVersion) { Undecodable = undecodable };
     }
 
     /// <summary>Steps 2 to 4: returns when the watch says the resourceVersion is gone.</summary>
@@ -118,7 +124,7 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
     {
         var options = new WatchOptions
         {
-            Namespace = _options.Namespace,
+            Namespace = _namespace,
             LabelSelector = _options.LabelSelector,
             FieldSelector = _options.FieldSelector,
             ResourceVersion = LastResourceVersion,
@@ -132,7 +138,8 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
             {
                 progressed = true;
                 if (change.Type != WatchEventType.Bookmark) _informer.OnEvent(change);
-                LastResourceVersion = change.Resource.Metadata.ResourceVersion ?? LastResourceVersion;
+                var metadata = change.Undecodable?.Metadata ?? change.Resource.Metadata;
+                LastResourceVersion = metadata.ResourceVersion ?? LastResourceVersion;
             }
         }
         catch (Exception e) when (progressed && !ct.IsCancellationRequested && e is not ApiException { IsGone: true })

@@ -4,20 +4,23 @@ using CiBridge.Kubernetes.Models;
 
 namespace CiBridge.Kubernetes.Client;
 
-/// <summary>Reads a <c>...List</c> response item by item, with the kind's own metadata (no list type needed).</summary>
+/// <summary>
+/// Reads a <c>...List</c> response item by item, with the kind's own metadata (no list type needed);
+/// items that do not fit the type are set apart in <see cref="ObjectList{T}.Undecodable"/>.
+/// </summary>
 internal static class ListParser
 {
     public static ObjectList<T> Parse<T>(JsonElement root, JsonTypeInfo<T> typeInfo, ResourceInfo info) where T : class, IKubernetesObject
     {
         var items = new List<T>();
+        var undecodable = new List<UndecodableObject>();
         if (root.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array)
         {
             items.Capacity = array.GetArrayLength();
             foreach (var element in array.EnumerateArray())
             {
-                var item = element.Deserialize(typeInfo) ?? throw new JsonException("a list item is null");
-                info.Stamp(item);
-                items.Add(item);
+                if (ItemDecoder.Decode(element, typeInfo, info, out var bad) is { } item) items.Add(item);
+                else undecodable.Add(bad!);
             }
         }
         string? resourceVersion = null, next = null;
@@ -26,6 +29,6 @@ internal static class ListParser
             resourceVersion = metadata.TryGetProperty("resourceVersion", out var rv) ? rv.GetString() : null;
             next = metadata.TryGetProperty("continue", out var c) ? c.GetString() : null;
         }
-        return new ObjectList<T>(items, resourceVersion, string.IsNullOrEmpty(next) ? null : next);
+        return new ObjectList<T>(items, resourceVersion, string.IsNullOrEmpty(next) ? null : next) { Undecodable = undecodable };
     }
 }

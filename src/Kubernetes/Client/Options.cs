@@ -1,3 +1,5 @@
+using CiBridge.Kubernetes.Models;
+
 namespace CiBridge.Kubernetes.Client;
 
 /// <summary>Narrows a list or watch.</summary>
@@ -37,7 +39,11 @@ public sealed record WatchOptions
 }
 
 /// <summary>A page of objects and the resourceVersion of the list.</summary>
-public sealed record ObjectList<T>(IReadOnlyList<T> Items, string? ResourceVersion, string? Continue = null);
+public sealed record ObjectList<T>(IReadOnlyList<T> Items, string? ResourceVersion, string? Continue = null)
+{
+    /// <summary>Objects of the page that do not fit <typeparamref name="T"/>; they are not in <see cref="Items"/>.</summary>
+    public IReadOnlyList<UndecodableObject> Undecodable { get; init; } = [];
+}
 
 /// <summary>The kinds of watch event.</summary>
 public enum WatchEventType
@@ -51,4 +57,8 @@ public enum WatchEventType
 }
 
 /// <summary>One change seen by a watch.</summary>
-public sealed record WatchEvent<T>(WatchEventType Type, T Resource);
+public sealed record WatchEvent<T>(WatchEventType Type, T Resource)
+{
+    /// <summary>Set when the object does not fit <typeparamref name="T"/>; <see cref="Resource"/> is then null.</summary>
+    public UndecodableObject? Undecodable { get; init; }
+}

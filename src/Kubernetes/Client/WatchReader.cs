@@ -8,7 +8,8 @@ namespace CiBridge.Kubernetes.Client;
 /// <summary>
 /// Reads a watch response: one JSON object per line, <c>{"type": ..., "object": ...}</c>, in server
 /// order. ERROR events become <see cref="ApiException"/>; unknown types are skipped. When the
-/// client's own deadline ends the stream it simply ends (the caller resumes).
+/// client's own deadline ends the stream it simply ends (the caller resumes). An object that does not
+/// fit the type comes as <see cref="WatchEvent{T}.Undecodable"/> instead of ending the watch.
 /// </summary>
 internal sealed class WatchReader<T>(JsonTypeInfo<T> typeInfo, ResourceInfo info) where T : class, IKubernetesObject
 {
@@ -52,6 +53,14 @@ internal sealed class WatchReader<T>(JsonTypeInfo<T> typeInfo, ResourceInfo info
                 throw new ApiException(status?.Code ?? 500, status, "watch error");
             default: return null;
         }
+        if (kind == WatchEventType.Bookmark) return BookmarkOf(obj, typeInfo, info, kind);
+        return ItemDecoder.Decode(obj, typeInfo, info, out var bad) is { } item
+            ? new WatchEvent<T>(kind, item)
+            : new WatchEvent<T>(kind, null!) { Undecodable = bad };
+    }
+
+    private static WatchEvent<T> BookmarkOf(JsonElement obj, JsonTypeInfo<T> typeInfo, ResourceInfo info, WatchEventType kind)
+    {
         var item = obj.Deserialize(typeInfo) ?? throw new JsonException("a watch event has no object");
         info.Stamp(item);
         return new WatchEvent<T>(kind, item);

@@ -4,6 +4,7 @@ using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Events;
 using CiBridge.Kubernetes.LeaderElection;
+using CiBridge.Kubernetes.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -83,13 +84,18 @@ internal sealed class ControllerManager : IManager
         var config = options.Configuration ?? Configuration.KubernetesConfig.LoadDefault(options.KubeConfig, time);
         var json = KubernetesJson.CreateOptions([.. options.JsonResolvers]);
         var client = KubernetesClientFactory.Create(config, options.Client!, json, time, options.Handler);
-        var cache = InformerCache.Create(client, json, time, options.Informers, loggers.CreateLogger("Kubernetes.Cache"));
         var (events, runEvents) = EventRecorder.Create(client, options.Events, time, loggers.CreateLogger("Kubernetes.Events"));
+        var informers = options.Informers with { OnUndecodable = options.Informers.OnUndecodable ?? (bad => RecordUndecodable(events, bad)) };
+        var cache = InformerCache.Create(client, json, time, informers, loggers.CreateLogger("Kubernetes.Cache"));
         var elector = options.LeaderElection is { } election
             ? LeaderElector.Create(client, election, time, loggers.CreateLogger("Kubernetes.LeaderElection"))
             : null;
         return new ManagerParts(new ControllerManager(client, json, cache, runEvents, elector, options.CacheSyncTimeout, time), events);
     }
+
+    /// <summary>A Warning Event on an object the cache skips, so <c>kubectl describe</c> says why nothing happens.</summary>
+    private static void RecordUndecodable(IEventRecorder events, UndecodableObject bad) =>
+        events.Record(bad, EventTypes.Warning, "Undecodable", $"{bad.Problem}; the operator ignores this object until it is changed");
 
     public void Add(IController controller) => _controllers.Add(controller);
 

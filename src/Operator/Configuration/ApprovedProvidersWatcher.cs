@@ -36,7 +36,7 @@ internal sealed partial class ApprovedProvidersWatcher(
         }
         var informer = Informer.Create<ConfigMap>(client, new InformerOptions
         {
-            Namespace = configMap.Namespace,
+            Namespaces = [configMap.Namespace!],
             FieldSelector = $"metadata.name={configMap.Name}",
         }, time, logger);
         informer.AddEventHandler(this);

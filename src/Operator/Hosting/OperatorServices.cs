@@ -67,7 +67,7 @@ internal static class OperatorServices
             Burst = options.KubeApiBurst,
         };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
-        runtime.Informers = new InformerOptions { Namespace = options.WatchNamespaces.Count == 1 ? options.WatchNamespaces[0] : null };
+        runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces };
         runtime.Events.Component = CiBridgeApi.FieldManager;
         if (options.LeaderElection)
         {

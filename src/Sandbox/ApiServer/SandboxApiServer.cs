@@ -52,6 +52,9 @@ public sealed class SandboxApiServer : IAsyncDisposable
 
     internal ApiComposition Composition => _composition;
 
+    /// <summary>Storage below every check, for tests that need an object the API would not accept.</summary>
+    public Storage.RawStoreAccess RawStore => new(_composition.Api.Store);
+
     public static async Task<SandboxApiServer> StartAsync(SandboxApiServerOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);

@@ -20,13 +20,15 @@ public sealed class JenkinsStandIn : IAsyncDisposable
 {
     private readonly JenkinsWorld _world;
     private readonly SecurityGate _security;
-    private readonly FaultPlan _faults = new();
+    private readonly FaultPlan _faults;
     private WebApplication? _app;
 
     private JenkinsStandIn(JenkinsStandInOptions options)
     {
         _world = new JenkinsWorld(options);
         _security = new SecurityGate(_world);
+        _faults = new FaultPlan(options.FaultSeed);
+        foreach (var fault in options.Faults) _faults.Add(fault);
     }
 
     /// <summary>The Jenkins base URL, path prefix included, ending in '/'.</summary>
@@ -113,11 +115,23 @@ public sealed class JenkinsStandIn : IAsyncDisposable
         }
     }
 
-    /// <summary>Applies a fault to matching requests until it is used up or cleared.</summary>
+    /// <summary>Applies a fault to matching requests until it is used up or cleared; throws <see cref="ArgumentException"/> for an invalid one.</summary>
     public void InjectFault(StandInFault fault) => _faults.Add(fault);
 
-    /// <summary>Removes every fault.</summary>
+    /// <summary>Removes every fault (the counts stay).</summary>
     public void ClearFaults() => _faults.Clear();
+
+    /// <summary>Restarts the random source behind fault probabilities.</summary>
+    public void ReseedFaults(int seed) => _faults.Reseed(seed);
+
+    /// <summary>Faults dealt since start, by kind.</summary>
+    public IReadOnlyDictionary<string, long> InjectedFaults => _faults.Injected;
+
+    /// <summary>Forgets every item that has left the queue, as a restart of Jenkins does; returns how many.</summary>
+    public int ForgetLeftQueueItems()
+    {
+        lock (_world.Gate) return _world.ForgetLeftItems(null);
+    }
 
     /// <summary>Forgets all web sessions, as a restart does: crumbs issued before are rejected.</summary>
     public void DropSessions()

@@ -46,4 +46,10 @@ public sealed class JenkinsStandInOptions
 
     /// <summary>First queue item id. Default 1.</summary>
     public long FirstQueueId { get; init; } = 1;
+
+    /// <summary>Faults active from the start (more can be added at run time). Default: none.</summary>
+    public IReadOnlyList<Faults.StandInFault> Faults { get; init; } = [];
+
+    /// <summary>Seed of the random source behind fault probabilities, so runs repeat. Default 0.</summary>
+    public int FaultSeed { get; init; }
 }

@@ -54,6 +54,32 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task UndecodableObject_IsSkippedAndReportedOncePerVersion_OthersFlow_AndItIsReadAgainWhenItFits()
+    {
+        static string Bad(string json) => json.Replace("\"spec\":{\"color\":\"red\"}", "\"spec\":{\"color\":42}", StringComparison.Ordinal);
+        var api = new ScriptedApi()
+            .List("10", ScriptedApi.Item("good", "5"), Bad(ScriptedApi.Item("bad", "6")))
+            .Watch(Bad(ScriptedApi.Event("MODIFIED", "bad", "11")), ScriptedApi.Event("MODIFIED", "good", "12"),
+                ScriptedApi.Event("MODIFIED", "bad", "13"), Bad(ScriptedApi.Event("MODIFIED", "bad", "14")), ScriptedApi.Event("DELETED", "good", "15"));
+        var time = new ManualTimeProvider();
+        var reported = new ConcurrentQueue<string>();
+        var options = new InformerOptions { OnUndecodable = u => reported.Enqueue($"{u.Metadata.Name}@{u.Metadata.ResourceVersion} {u.Field}") };
+        var informer = Informer.Create<Widget>(api.Client(time), options, time);
+        var recorder = new Recorder();
+        informer.AddEventHandler(recorder);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(s_ct);
+
+        var run = informer.RunAsync(cts.Token);
+        await Eventually.HoldsAsync(() => api.OpenWatches == 1 && api.Requests.Count == 3, "second watch open", ct: s_ct);
+
+        Assert.Equal(["add good@5", "update good@5->12", "add bad@13", "delete bad@13", "delete good@15"], recorder.Seen);
+        Assert.Equal(["bad@6 spec.color", "bad@11 spec.color", "bad@14 spec.color"], reported);
+        Assert.Empty(informer.List());
+        await cts.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+    }
+
+    [Fact]
     public async Task Watch_EndingWithoutEvents_ReconnectsOnlyAfterBackoff()
     {
         var api = new ScriptedApi().List("10").Watch();

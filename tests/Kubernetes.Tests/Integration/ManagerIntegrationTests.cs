@@ -49,7 +49,7 @@ public sealed class ManagerIntegrationTests(SandboxCluster cluster) : IClassFixt
             options.Configuration = cluster.Configuration;
             options.Client = new KubernetesClientOptions { FieldManager = "manager-test" };
             options.JsonResolvers.Add(TestJsonContext.Default);
-            options.Informers = new InformerOptions { Namespace = ns };
+            options.Informers = new InformerOptions { Namespaces = [ns] };
             options.Events.Component = "manager-test";
             options.LeaderElection = new LeaderElectionOptions { LeaseName = "manager-test", LeaseNamespace = ns };
         });

@@ -99,7 +99,7 @@ public sealed class SandboxIntegrationTests(SandboxCluster cluster) : IClassFixt
         var reader = cluster.Client(chaos);
         var informer = Informer.Create<ConfigMap>(reader, new InformerOptions
         {
-            Namespace = ns,
+            Namespaces = [ns],
             ReconnectDelay = TimeSpan.FromMilliseconds(5),
             MaxReconnectDelay = TimeSpan.FromMilliseconds(50),
         }, TimeProvider.System);

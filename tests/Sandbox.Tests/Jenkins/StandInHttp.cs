@@ -24,6 +24,9 @@ internal sealed class StandInHttp : IDisposable
 
     public static StandInHttp Password(Uri baseAddress) => new(baseAddress, JenkinsStandInExample.User, JenkinsStandInExample.Password);
 
+    /// <summary>The underlying client, for requests the helpers here do not shape.</summary>
+    public HttpClient Raw => _http;
+
     public Task<HttpResponseMessage> GetAsync(string relative) => _http.GetAsync(relative, TestContext.Current.CancellationToken);
 
     public async Task<JsonNode> JsonAsync(string relative)

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace CiBridge.Sandbox.Jenkins.Faults;
 
-/// <summary>Applies a fault before the request reaches Jenkins; false means the response is done.</summary>
+/// <summary>Applies a fault before the request reaches Jenkins, or after Jenkins acted on it.</summary>
 internal static class FaultHandlers
 {
+    /// <summary>False means the response is done and Jenkins never sees the request.</summary>
     public static async Task<bool> BeforeAsync(HttpContext context, StandInFault fault, JenkinsStandInOptions options)
     {
         switch (fault.Kind)
@@ -33,6 +34,23 @@ internal static class FaultHandlers
                 return false;
             default:
                 return true;
+        }
+    }
+
+    /// <summary>Jenkins has acted (a trigger is queued); the client gets a reset, a proxy's 502 or nothing at all.</summary>
+    public static async Task AfterAsync(HttpContext context, StandInFault fault, JenkinsStandInOptions options)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.BadGatewayAfterHandling:
+                await BeforeAsync(context, fault with { Kind = FaultKind.BadGateway }, options);
+                return;
+            case FaultKind.HangAfterHandling:
+                await BeforeAsync(context, fault with { Kind = FaultKind.Hang }, options);
+                return;
+            default:
+                context.Abort();
+                return;
         }
     }
 

@@ -26,4 +26,14 @@ public enum FaultKind
 
     /// <summary>503 "Please wait while Jenkins is getting ready to work".</summary>
     Starting,
+
+    /// <summary>Handle the request (a trigger really queues), then answer a proxy's 502: the client sees a failure that was a success.</summary>
+    BadGatewayAfterHandling,
+
+    /// <summary>Handle the request, then never answer (until the client gives up): a timeout after the effect.</summary>
+    HangAfterHandling,
+
+    /// <summary>On <c>queue/item/N/api/json</c>: forget item N if it has left the queue (as Jenkins does after
+    /// five minutes, or on a restart), so the lookup answers 404; waiting items are kept, as Jenkins persists them.</summary>
+    ForgetQueueItem,
 }

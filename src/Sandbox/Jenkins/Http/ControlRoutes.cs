@@ -11,7 +11,9 @@ namespace CiBridge.Sandbox.Jenkins.Http;
 /// <c>POST users/revoke-token</c> {id, token}; <c>POST jobs</c> {job, kind, parameters[{name, kind,
 /// default, choices}], durationSeconds, result, console[], gitRevision}; <c>POST jobs/behavior</c>
 /// {job, durationSeconds, result, console[], gitRevision}; <c>POST jobs/disabled</c> {job, disabled};
-/// <c>POST faults</c> {kind, pathContains, method, times, latencyMs}; <c>DELETE faults</c>.
+/// <c>POST faults</c> {kind, pathContains, method, times, latencyMs, probability}; <c>DELETE faults</c>;
+/// <c>GET faults</c> (seed and faults dealt by kind); <c>POST faults/seed</c> {seed};
+/// <c>POST queue/forget</c> (forget the items that left the queue, as a restart does).
 /// </summary>
 internal sealed class ControlRoutes(JenkinsStandIn standIn)
 {
@@ -30,6 +32,9 @@ internal sealed class ControlRoutes(JenkinsStandIn standIn)
             ("POST", "jobs/disabled") => Done(standIn.SetDisabled(Text(body, "job") ?? "", body?["disabled"]?.GetValue<bool>() ?? true)),
             ("POST", "faults") => AddFault(body),
             ("DELETE", "faults") => Clear(),
+            ("GET", "faults") => (200, Faults()),
+            ("POST", "faults/seed") => Reseed(body),
+            ("POST", "queue/forget") => (200, new JsonObject { ["forgotten"] = standIn.ForgetLeftQueueItems() }),
             _ => (404, new JsonObject { ["error"] = "unknown control path " + path }),
         };
         context.Response.StatusCode = status;
@@ -91,16 +96,36 @@ internal sealed class ControlRoutes(JenkinsStandIn standIn)
 
     private (int, JsonNode?) AddFault(JsonNode? body)
     {
-        if (!Enum.TryParse<FaultKind>(body?["kind"]?.GetValue<string>(), ignoreCase: true, out var kind))
+        if (!Enum.TryParse<FaultKind>(body?["kind"]?.GetValue<string>(), ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
             return (400, new JsonObject { ["error"] = "kind must be one of " + string.Join(", ", Enum.GetNames<FaultKind>()) });
         }
-        standIn.InjectFault(new StandInFault(
-            kind,
-            body?["pathContains"]?.GetValue<string>(),
-            body?["method"]?.GetValue<string>(),
-            body?["times"]?.GetValue<int>(),
-            TimeSpan.FromMilliseconds(body?["latencyMs"]?.GetValue<double>() ?? 0)));
+        try
+        {
+            standIn.InjectFault(new StandInFault(
+                kind,
+                body?["pathContains"]?.GetValue<string>(),
+                body?["method"]?.GetValue<string>(),
+                body?["times"]?.GetValue<int>(),
+                TimeSpan.FromMilliseconds(body?["latencyMs"]?.GetValue<double>() ?? 0),
+                body?["probability"]?.GetValue<double>() ?? 1));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
+        {
+            return (400, new JsonObject { ["error"] = "fault: " + e.Message });
+        }
+        return (204, null);
+    }
+
+    private JsonObject Faults() => new()
+    {
+        ["injected"] = new JsonObject(standIn.InjectedFaults.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+    };
+
+    private (int, JsonNode?) Reseed(JsonNode? body)
+    {
+        if (body?["seed"] is not JsonValue seed || !seed.TryGetValue<int>(out var value)) return Missing("seed (a whole number)");
+        standIn.ReseedFaults(value);
         return (204, null);
     }
 

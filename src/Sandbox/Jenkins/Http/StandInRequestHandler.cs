@@ -39,10 +39,15 @@ internal sealed class StandInRequestHandler(JenkinsWorld world, SecurityGate sec
             await _writer.WriteAsync(context, Reply.NotFound());
             return;
         }
+        if (fault?.Kind == FaultKind.ForgetQueueItem) ForgetQueueItem(path);
         var form = await ReadFormAsync(context);
         var reply = Decide(context, path[prefix.Length..], form);
+        if (fault is { AfterHandling: true })
+        {
+            await FaultHandlers.AfterAsync(context, fault, world.Options);
+            return;
+        }
         await _writer.WriteAsync(context, reply);
-        if (fault?.Kind == FaultKind.ResetAfterHandling) context.Abort();
     }
 
     private Reply Decide(HttpContext context, string path, IReadOnlyDictionary<string, StringValues> form)
@@ -57,6 +62,11 @@ internal sealed class StandInRequestHandler(JenkinsWorld world, SecurityGate sec
             var request = new StandInRequest(context, caller, segments, form, RequestBase(context), world);
             return _routes.Handle(request);
         }
+    }
+
+    private void ForgetQueueItem(string path)
+    {
+        lock (world.Gate) world.ForgetLeftItems(FaultPlan.QueueItemId(path));
     }
 
     private bool HasRequiredHeaders(HttpContext context) => world.Options.RequiredHeaders.All(

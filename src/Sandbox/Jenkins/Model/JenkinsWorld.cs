@@ -70,6 +70,13 @@ internal sealed class JenkinsWorld(JenkinsStandInOptions options)
         return (item, false);
     }
 
+    /// <summary>Drops items that have left the queue (one, or all for null), as Jenkins forgets them after a while or on restart.</summary>
+    public int ForgetLeftItems(long? id)
+    {
+        Tick();
+        return _queue.RemoveAll(q => !q.IsQueued && (id is null || q.Id == id));
+    }
+
     public CancelOutcome Cancel(long id)
     {
         var item = FindQueueItem(id);
