@@ -8,7 +8,8 @@ namespace CiBridge.Jenkins;
 /// <param name="loggerFactory">Where request logs go (method, path, status; never secrets).</param>
 /// <param name="refusedAddress">Addresses never connected to, checked after DNS resolution (the
 /// operator refuses link-local and cloud metadata addresses); null connects anywhere.</param>
-public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? loggerFactory = null, Func<System.Net.IPAddress, bool>? refusedAddress = null) : IJenkinsClientFactory
+/// <param name="metrics">Where request latencies are recorded (the host's meters); null records none.</param>
+public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? loggerFactory = null, Func<System.Net.IPAddress, bool>? refusedAddress = null, Http.JenkinsMetrics? metrics = null) : IJenkinsClientFactory
 {
     /// <summary>A factory on the system clock without logging.</summary>
     public JenkinsClientFactory() : this(TimeProvider.System) { }
@@ -23,7 +24,7 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         }
         Validate(settings.Options ?? new JenkinsClientOptions());
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CiBridge.Jenkins");
-        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger, refusedAddress));
+        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger, refusedAddress, metrics));
     }
 
     private static void Validate(JenkinsClientOptions options)

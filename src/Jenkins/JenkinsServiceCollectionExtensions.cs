@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ public static class JenkinsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IJenkinsClientFactory>(sp =>
-            new JenkinsClientFactory(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+            new JenkinsClientFactory(sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>(),
+                metrics: sp.GetService<IMeterFactory>() is { } meters ? new Http.JenkinsMetrics(meters) : null));
         services.TryAddSingleton<IJenkinsClientPool>(sp =>
             new JenkinsClientPool(sp.GetRequiredService<IJenkinsClientFactory>(), sp.GetRequiredService<TimeProvider>()));
         return services;

@@ -21,10 +21,12 @@ internal sealed class JenkinsTransport : IDisposable
     private readonly ILogger _logger;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly CrumbStore _crumbs;
+    private readonly JenkinsMetrics? _metrics;
 
-    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger, Func<System.Net.IPAddress, bool>? refusedAddress = null)
+    public JenkinsTransport(JenkinsEndpointSettings settings, TimeProvider time, ILogger logger, Func<System.Net.IPAddress, bool>? refusedAddress = null, JenkinsMetrics? metrics = null)
     {
         _settings = settings;
+        _metrics = metrics;
         Options = settings.Options ?? new JenkinsClientOptions();
         BaseUrl = WithoutUserInfo(settings.NormalizedBaseUrl);
         _http = new HttpClient(HandlerFactory.Create(settings, refusedAddress)) { Timeout = Timeout.InfiniteTimeSpan };
@@ -110,10 +112,10 @@ internal sealed class JenkinsTransport : IDisposable
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             var error = ErrorClassifier.FromTransport(e, Describe(request));
-            JenkinsMetrics.Record(BaseUrl, request.Method.Method, error.Kind.ToString(), _time.GetElapsedTime(started));
+            _metrics?.Record(BaseUrl, request.Method.Method, error.Kind.ToString(), _time.GetElapsedTime(started));
             throw Logged(error, request);
         }
-        JenkinsMetrics.Record(BaseUrl, request.Method.Method, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), _time.GetElapsedTime(started));
+        _metrics?.Record(BaseUrl, request.Method.Method, response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), _time.GetElapsedTime(started));
         var elapsed = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         Log.Answered(_logger, request.Method.Method, request.Path, response.Status, elapsed);
         if (throwOnError && !response.IsSuccess) throw Logged(ErrorClassifier.FromResponse(response, Describe(request)), request);
