@@ -42,6 +42,9 @@ public static class TaskReasons
     /// <summary>Ready=False, retried with back-off: the job does not exist on the server.</summary>
     public const string JobNotFound = "JobNotFound";
 
+    /// <summary>Stalled: the job path names a folder (or a multibranch project), not a job that builds.</summary>
+    public const string JobIsFolder = "JobIsFolder";
+
     /// <summary>Ready=False, retried with back-off: the job exists but is disabled.</summary>
     public const string JobDisabled = "JobDisabled";
 

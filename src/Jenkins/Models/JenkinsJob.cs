@@ -19,6 +19,12 @@ public sealed record JenkinsJob(
     int? LastBuildNumber,
     bool InQueue)
 {
+    /// <summary>
+    /// Whether the item holds jobs instead of running builds: a folder, an organization folder or a
+    /// multibranch project (Jenkins reports all of them as not buildable, like a disabled job).
+    /// </summary>
+    public bool IsFolder => Class.EndsWith("Folder", StringComparison.Ordinal) || Class.EndsWith("MultiBranchProject", StringComparison.Ordinal);
+
     /// <summary>Whether the job declares a parameter of that name.</summary>
     public bool HasParameter(string name) => Parameters.Any(p => p.Name == name);
 }

@@ -16,6 +16,8 @@ public sealed class JobCheckTests
         { "declared parameters", FakeJenkins.Job("app", true, s_branch, s_target), new() { ["BRANCH"] = "main", ["TARGET"] = "prod" }, "ok" },
         { "no parameters at all", FakeJenkins.Job("app"), new(), "ok" },
         { "disabled job", FakeJenkins.Job("app", false), new(), "JobDisabled transient: is disabled" },
+        { "folder", FakeJenkins.Job("platform", false) with { Class = "com.cloudbees.hudson.plugins.folder.Folder" }, new(), "JobIsFolder stalled: is a folder in Jenkins, not a job" },
+        { "multibranch project", FakeJenkins.Job("app", false) with { Class = "org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject" }, new(), "JobIsFolder stalled: is a folder in Jenkins" },
         { "undeclared parameter", FakeJenkins.Job("app", true, s_branch), new() { ["BRANCH"] = "main", ["COLOR"] = "red" }, "InvalidParameters stalled: COLOR is not a parameter of the job" },
         { "choice outside the list", FakeJenkins.Job("app", true, s_target), new() { ["TARGET"] = "qa" }, "InvalidParameters stalled: TARGET must be one of dev, prod" },
     };

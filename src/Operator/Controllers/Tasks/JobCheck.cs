@@ -13,6 +13,7 @@ internal static class JobCheck
 {
     public static Failure? Check(JenkinsJob job, IReadOnlyDictionary<string, string> values)
     {
+        if (job.IsFolder) return Failure.NeedsUser(TaskReasons.JobIsFolder, $"\"{job.FullName}\" is a folder in Jenkins, not a job: name a job inside it");
         // Someone may enable the job in Jenkins, which no watch reports: retried with back-off.
         if (!job.Buildable) return Failure.Transient(TaskReasons.JobDisabled, $"job \"{job.FullName}\" is disabled in Jenkins");
         var problems = new List<string>();
