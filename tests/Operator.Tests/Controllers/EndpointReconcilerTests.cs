@@ -34,6 +34,20 @@ public sealed class EndpointReconcilerTests
     }
 
     [Fact]
+    public async Task DiscoveredJobUrls_KeepJenkinsEscaping()
+    {
+        var harness = new Harness();
+        harness.Jenkins.Jobs["my job (v2)"] = FakeJenkins.Job("my job (v2)") with { Url = new Uri("http://jenkins.test/job/my%20job%20(v2)/") };
+        await harness.Api.CreateAsync(Objects.Credentials(), Ct);
+        await harness.Api.CreateAsync(Objects.Endpoint(), Ct);
+
+        await harness.Endpoints.ReconcileAsync(Harness.EndpointKey, Ct);
+
+        var endpoint = (await harness.GetAsync<JenkinsEndpoint>(Harness.EndpointKey))!;
+        Assert.Equal(["http://jenkins.test/job/my%20job%20(v2)/"], endpoint.Status!.Jobs!.Select(j => j.Url));
+    }
+
+    [Fact]
     public async Task StatusOnlyUpdateOfAVerifiedEndpoint_CausesNoJenkinsRequest()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

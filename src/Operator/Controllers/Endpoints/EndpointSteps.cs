@@ -70,7 +70,7 @@ internal sealed class EndpointSteps(EndpointSettingsReader settingsReader, IJenk
             var found = await clients.Get(r.Key.ToString(), r.Settings!.Client).DiscoverJobsAsync(ct);
             status.JobCount = found.Jobs.Count;
             status.Jobs = [.. found.Jobs.OrderBy(j => j.FullName, StringComparer.Ordinal).Take(discovery?.Limit ?? 100)
-                .Select(j => new DiscoveredJob { FullName = j.FullName, Type = j.Class, Url = j.Url?.ToString() })];
+                .Select(j => new DiscoveredJob { FullName = j.FullName, Type = j.Class, Url = j.Url?.AbsoluteUri })];
         }
         catch (JenkinsException)
         {
