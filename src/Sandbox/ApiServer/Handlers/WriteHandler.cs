@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CiBridge.Sandbox.ApiServer.Builtins;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Patch;
 using CiBridge.Sandbox.ApiServer.Resources;
@@ -13,7 +14,9 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
     public async Task CreateAsync(HttpContext context, ResourceType type, string? ns)
     {
         RequestOptions.Validate(context, "CreateOptions");
-        var obj = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
+        var body = await BodyReader.ReadObjectAsync(context, type);
+        BuiltinDecoding.CheckBody(type, body);
+        var obj = type.ToStorage(body);
         var bodyNs = ObjectMeta.String(obj, "namespace");
         if (type.Namespaced && bodyNs is { Length: > 0 } && bodyNs != ns)
         {
@@ -28,7 +31,9 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
     public async Task UpdateAsync(HttpContext context, ResourceType type, string? ns, string name, string? subresource)
     {
         RequestOptions.Validate(context, "UpdateOptions");
-        var body = type.ToStorage(await BodyReader.ReadObjectAsync(context, type));
+        var decoded = await BodyReader.ReadObjectAsync(context, type);
+        BuiltinDecoding.CheckBody(type, decoded);
+        var body = type.ToStorage(decoded);
         if (ObjectMeta.Name(body) != name)
         {
             throw StatusObjects.BadRequest($"the name of the object ({ObjectMeta.Name(body)}) does not match the name on the URL ({name})");
@@ -79,6 +84,7 @@ internal sealed class WriteHandler(ApiContext api, ServerSideApply apply)
                 $"the body of the request was in an unknown format - accepted media types include: {string.Join(", ", scope.Type.PatchContentTypes)}"),
         };
         if (result is not JsonObject next) throw StatusObjects.BadRequest("the patch did not produce an object");
+        BuiltinDecoding.CheckPatched(scope.Type, next);
         if (ObjectMeta.String(next, "resourceVersion") is null) ObjectMeta.Of(next).Remove("resourceVersion");
         api.Fields.RecordUpdate(next, original, scope);
         return next;

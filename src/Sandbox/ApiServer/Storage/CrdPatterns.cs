@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CiBridge.Kubernetes.Patterns;
+using CiBridge.Sandbox.ApiServer.Builtins;
 
 namespace CiBridge.Sandbox.ApiServer.Storage;
 
@@ -25,7 +26,7 @@ internal static class CrdPatterns
         if (node["pattern"] is JsonValue value && value.TryGetValue<string>(out var pattern) && GoRegex.CompileError(pattern) is { } error)
         {
             yield return ($"{path}.pattern", "FieldValueInvalid",
-                $"Invalid value: {GoQuote(pattern)}: must be a valid regular expression, but isn't: {error}");
+                $"Invalid value: {Causes.GoQuote(pattern)}: must be a valid regular expression, but isn't: {error}");
         }
         foreach (var (child, childPath) in Children(node, path))
         {
@@ -45,8 +46,4 @@ internal static class CrdPatterns
             for (var i = 0; i < list.Count; i++) yield return (list[i], $"{path}.{junctor}[{i}]");
         }
     }
-
-    /// <summary>Go's <c>%q</c> for the printable ASCII patterns CRDs hold: quotes and backslashes escaped.</summary>
-    private static string GoQuote(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CiBridge.Sandbox.ApiServer.Http;
+using CiBridge.Sandbox.ApiServer.Resources;
 
 namespace CiBridge.Sandbox.ApiServer.Storage;
 
@@ -11,18 +11,15 @@ internal static class ImmutableData
 {
     private const string Message = "Forbidden: field is immutable when `immutable` is set";
 
-    public static void CheckUpdate(RequestScope scope, JsonObject old, JsonObject next)
+    public static IEnumerable<(string, string, string)> Check(ResourceType type, JsonObject old, JsonObject next)
     {
-        if (scope.Type.Group.Length != 0 || scope.Type.Kind is not ("Secret" or "ConfigMap")) return;
-        if (JsonNumbers.AsBool(old["immutable"]) != true) return;
-        var errors = new List<(string, string, string)>();
-        if (JsonNumbers.AsBool(next["immutable"]) != true) errors.Add(("immutable", "FieldValueForbidden", Message));
-        var fields = scope.Type.Kind == "Secret" ? new[] { "data" } : ["data", "binaryData"];
+        if (JsonNumbers.AsBool(old["immutable"]) != true) yield break;
+        if (JsonNumbers.AsBool(next["immutable"]) != true) yield return ("immutable", "FieldValueForbidden", Message);
+        var fields = type.Kind == "Secret" ? new[] { "data" } : ["data", "binaryData"];
         foreach (var field in fields)
         {
-            if (!JsonNode.DeepEquals(Empty(old[field]), Empty(next[field]))) errors.Add((field, "FieldValueForbidden", Message));
+            if (!JsonNode.DeepEquals(Empty(old[field]), Empty(next[field]))) yield return (field, "FieldValueForbidden", Message);
         }
-        if (errors.Count > 0) throw StatusObjects.Invalid(scope.Type, ObjectMeta.Name(old), errors);
     }
 
     private static JsonNode? Empty(JsonNode? map) => map is JsonObject { Count: 0 } ? null : map;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CiBridge.Sandbox.ApiServer.Builtins;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Resources;
 
@@ -33,6 +34,7 @@ internal sealed class ObjectRules(TimeProvider time)
         if (scope.Type.TracksGeneration) metadata["generation"] = 1;
         else metadata.Remove("generation");
         if (scope.Type.HasStatusSubresource && scope.Type.IsCustom) obj.Remove("status");
+        if (scope.Type == BuiltinResources.Namespaces) NamespaceRules.AddKubernetesFinalizer(obj);
     }
 
     /// <summary>
@@ -54,6 +56,7 @@ internal sealed class ObjectRules(TimeProvider time)
             else metadata.Remove(field);
         }
         metadata["name"] = ObjectMeta.Name(old);
+        if (scope.Type == BuiltinResources.Namespaces && scope.Subresource is null) NamespaceRules.KeepFinalizers(old, next);
         if (ObjectMeta.IsDeleting(old)) RejectNewFinalizers(scope, old, next);
         if (scope.Type.TracksGeneration && SpecChanged(scope.Type, old, next))
         {

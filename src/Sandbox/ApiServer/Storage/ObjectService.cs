@@ -50,8 +50,7 @@ internal sealed class ObjectService(ObjectStore store, ObjectRules rules, IAdmis
             var next = ObjectRules.PrepareUpdate(scope, old, incoming);
             PrepareContent(scope, next);
             ObjectMeta.Of(next)["resourceVersion"] = oldRv.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ObjectValidator.Validate(scope, next);
-            ImmutableData.CheckUpdate(scope, old, next);
+            ObjectValidator.Validate(scope, next, old);
             if (JsonNode.DeepEquals(old, next)) return old;
             await admission.AdmitAsync(new AdmissionRequest("UPDATE", scope.Type, scope.Subresource, scope.Namespace, name, next, old, scope.DryRun), ct);
             if (scope.DryRun) return next;

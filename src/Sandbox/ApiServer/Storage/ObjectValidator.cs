@@ -1,14 +1,16 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using CiBridge.Sandbox.ApiServer.Builtins;
 using CiBridge.Sandbox.ApiServer.Http;
 using CiBridge.Sandbox.ApiServer.Resources;
 
 namespace CiBridge.Sandbox.ApiServer.Storage;
 
-/// <summary>Validation every kind gets (names, labels) plus the custom resource schema.</summary>
+/// <summary>Validation every kind gets (names, labels), the custom resource schema and the built-in kinds' own rules.</summary>
 internal static class ObjectValidator
 {
-    public static void Validate(RequestScope scope, JsonObject obj)
+    /// <summary>Throws 422 with every failure; <paramref name="old"/> is the stored object on update, null on create.</summary>
+    public static void Validate(RequestScope scope, JsonObject obj, JsonObject? old = null)
     {
         var errors = new List<(string, string, string)>();
         var name = ObjectMeta.Name(obj);
@@ -33,6 +35,7 @@ internal static class ObjectValidator
             foreach (var error in SchemaRules.Validate(obj, scope.Type.Schema)) errors.Add(error);
         }
         if (scope.Type == BuiltinResources.Crds) errors.AddRange(CrdValidation.Check(obj));
+        errors.AddRange(BuiltinValidation.Validate(scope, obj, old));
         if (errors.Count > 0) throw StatusObjects.Invalid(scope.Type, name, errors);
     }
 

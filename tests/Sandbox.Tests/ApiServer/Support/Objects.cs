@@ -31,6 +31,21 @@ internal static class Objects
         };
     }
 
+    public static JsonObject Secret(string name, JsonObject data, string? type = null)
+    {
+        var secret = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = name },
+            ["data"] = data,
+        };
+        if (type is not null) secret["type"] = type;
+        return secret;
+    }
+
+    public static string Secrets(string ns) => $"/api/v1/namespaces/{ns}/secrets";
+
     public static string CiTasks(string ns) => $"{Crds.Group}/namespaces/{ns}/citasks";
 
     public static string ConfigMaps(string ns) => $"/api/v1/namespaces/{ns}/configmaps";
