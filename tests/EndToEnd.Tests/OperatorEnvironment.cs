@@ -1,12 +1,14 @@
 using CiBridge.Entities;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Configuration;
+using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Crds;
 using CiBridge.Operator.Hosting;
 using CiBridge.Sandbox;
 using CiBridge.Sandbox.ApiServer;
 using CiBridge.Sandbox.Jenkins;
+using CiBridge.TestKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,28 +19,33 @@ using Microsoft.Extensions.Logging;
 namespace CiBridge.EndToEnd.Tests;
 
 /// <summary>
-/// A sandbox API server with our CRDs, a Jenkins stand-in with the example jobs, and the real
-/// operator host running against them; plus a client for the test to act as a user would.
+/// An API server with our CRDs (the sandbox, or a real cluster for the real-cluster tier), a Jenkins
+/// stand-in with the example jobs, and the real operator host running against them; plus a client
+/// for the test to act as a user would.
 /// </summary>
 public sealed class OperatorEnvironment : IAsyncDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cibridge-e2e-").FullName;
+    private readonly SandboxApiServer? _api;
+    private readonly List<string> _namespaces = [];
     private WebApplication? _operator;
     private Action<IServiceCollection>? _configure;
     private Action<OperatorOptions>? _options;
 
-    private OperatorEnvironment(SandboxApiServer api, JenkinsStandIn jenkins)
+    // api: the sandbox to run against, or null for the real cluster that kubeconfig names.
+    private OperatorEnvironment(SandboxApiServer? api, string? kubeconfig, JenkinsStandIn jenkins)
     {
-        Api = api;
+        _api = api;
         Jenkins = jenkins;
-        KubeconfigPath = Path.Combine(_directory, "kubeconfig");
-        api.WriteKubeconfig(KubeconfigPath);
+        KubeconfigPath = kubeconfig ?? Path.Combine(_directory, "kubeconfig");
+        api?.WriteKubeconfig(KubeconfigPath);
         var config = KubernetesConfig.LoadKubeConfig(new KubeConfigOptions { Path = KubeconfigPath }, TimeProvider.System);
         Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
         Client = KubernetesClientFactory.Create(config, new KubernetesClientOptions { FieldManager = "e2e-test", Qps = 500, Burst = 500 }, Json, TimeProvider.System);
     }
 
-    public SandboxApiServer Api { get; }
+    /// <summary>The sandbox API server; tests that need one do not run in the real-cluster tier.</summary>
+    public SandboxApiServer Api => _api ?? throw new InvalidOperationException("this environment runs against a real cluster, not the sandbox");
 
     public JenkinsStandIn Jenkins { get; }
 
@@ -62,7 +69,21 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
         var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { TimeProvider = jenkinsTime ?? TimeProvider.System }, ct);
         JenkinsStandInExample.Apply(jenkins);
-        var environment = new OperatorEnvironment(api, jenkins) { _configure = configure, _options = options };
+        var environment = new OperatorEnvironment(api, null, jenkins) { _configure = configure, _options = options };
+        await environment.StartOperatorAsync(ct);
+        return environment;
+    }
+
+    /// <summary>
+    /// The same against the real cluster <paramref name="kubeconfig"/> names: our CRDs are applied
+    /// there, and the namespaces the tests create are deleted again on dispose.
+    /// </summary>
+    public static async Task<OperatorEnvironment> StartOnClusterAsync(string kubeconfig, CancellationToken ct, Action<OperatorOptions>? options = null)
+    {
+        await ClusterCrds.ApplyAsync(kubeconfig, ct);
+        var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions(), ct);
+        JenkinsStandInExample.Apply(jenkins);
+        var environment = new OperatorEnvironment(null, kubeconfig, jenkins) { _options = options };
         await environment.StartOperatorAsync(ct);
         return environment;
     }
@@ -114,15 +135,31 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     {
         name ??= NewNamespaceName();
         await Client.CreateAsync(new Namespace { Metadata = new ObjectMeta { Name = name } }, ct);
+        lock (_namespaces) _namespaces.Add(name);
         return name;
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_api is null) await DeleteNamespacesAsync();
         await StopOperatorAsync();
         (Client as IDisposable)?.Dispose();
         await Jenkins.DisposeAsync();
-        await Api.DisposeAsync();
+        if (_api is not null) await _api.DisposeAsync();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>
+    /// A real cluster outlives the test run: leave it as it was found. The operator still runs, so it
+    /// releases the finalizers of our objects and the namespaces can go.
+    /// </summary>
+    private async Task DeleteNamespacesAsync()
+    {
+        foreach (var name in _namespaces) await Client.DeleteAsync<Namespace>(new ObjectKey(null, name), CancellationToken.None);
+        foreach (var name in _namespaces)
+        {
+            await Eventually.HoldsAsync(() => Client.GetAsync<Namespace>(new ObjectKey(null, name), CancellationToken.None).AsTask(), ns => ns is null,
+                $"namespace {name} deleted", TimeSpan.FromMinutes(2));
+        }
     }
 }

@@ -15,7 +15,6 @@ public static class ClusterTarget
 {
     public const string Sandbox = "sandbox";
     public const string Real = "real-cluster";
-    public const string EnvironmentVariable = "CIBRIDGE_TEST_KUBECONFIG";
 
     public static TheoryData<string> All => new(Sandbox, Real);
 
@@ -35,11 +34,9 @@ public static class ClusterTarget
     internal static async Task<string> KubeconfigAsync(string target)
     {
         if (target == Sandbox) return (await SandboxFixture.SharedAsync()).Kubeconfig;
-        var path = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(path)) return path;
-        var k3s = await K3sCluster.KubeconfigAsync();
-        Assert.SkipWhen(k3s is null, DockerEngine.SkipReason);
-        return k3s!;
+        var path = await RealCluster.KubeconfigAsync();
+        Assert.SkipWhen(path is null, DockerEngine.SkipReason);
+        return path!;
     }
 
     /// <summary>The user's client certificate (k3s kubeconfigs authenticate so), or null for token users.</summary>
