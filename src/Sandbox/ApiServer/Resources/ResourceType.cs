@@ -55,10 +55,10 @@ internal sealed record ResourceType
     public string QualifiedResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
     /// <summary>
-    /// kube's strategies for custom resources, CRDs and webhook configurations do not allow
+    /// kube's strategies for custom resources, CRDs, webhook configurations and Leases do not allow
     /// unconditional updates: a PUT must carry metadata.resourceVersion.
     /// </summary>
-    public bool RequiresResourceVersionOnUpdate => IsCustom || Group is "apiextensions.k8s.io" or "admissionregistration.k8s.io";
+    public bool RequiresResourceVersionOnUpdate => IsCustom || Group is "apiextensions.k8s.io" or "admissionregistration.k8s.io" or "coordination.k8s.io";
 
     /// <summary>The patch media types kube accepts for this resource: no strategic merge for custom resources.</summary>
     public IReadOnlyList<string> PatchContentTypes => IsCustom ? s_customPatchTypes : s_builtinPatchTypes;

@@ -43,6 +43,19 @@ public sealed class LeaseValidationContractTests
             created.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task PutWithoutResourceVersion_IsRefused(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        Assert.Equal(201, (await client.PostAsync(Leases(ns), Lease("leader", new JsonObject { ["holderIdentity"] = "a" }))).Code);
+        var replaced = await client.PutAsync($"{Leases(ns)}/leader", Lease("leader", new JsonObject { ["holderIdentity"] = "b" }));
+        Assert.Equal(422, replaced.Code);
+        Assert.Equal("leases.coordination.k8s.io \"leader\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update",
+            replaced.Message);
+    }
+
     private static string Leases(string ns) => $"/apis/coordination.k8s.io/v1/namespaces/{ns}/leases";
 
     private static JsonObject Lease(string name, JsonObject spec) => new()
