@@ -10,8 +10,6 @@ namespace CiBridge.Sandbox.ApiServer.Builtins;
 /// </summary>
 internal static class NamespaceRules
 {
-    private static readonly HashSet<string> s_standardFinalizers = ["kubernetes", "orphan", "foregroundDeletion"];
-
     /// <summary>Finalizer names; kube reports them on <c>spec.finalizers</c> itself on create, and by index through <c>finalize</c>.</summary>
     public static IEnumerable<(string, string, string)> Validate(JsonObject ns, bool indexed)
     {
@@ -20,10 +18,7 @@ internal static class NamespaceRules
         {
             var field = indexed ? $"spec.finalizers[{i}]" : "spec.finalizers";
             foreach (var error in NameValidationCauses.QualifiedName(field, finalizers[i])) yield return error;
-            if (!finalizers[i].Contains('/', StringComparison.Ordinal) && !s_standardFinalizers.Contains(finalizers[i]))
-            {
-                yield return Causes.Invalid(field, finalizers[i], "name is neither a standard finalizer name nor is it fully qualified");
-            }
+            foreach (var error in FinalizerRules.Standard(field, [finalizers[i]], indexed: false)) yield return error;
         }
     }
 

@@ -30,6 +30,7 @@ internal static class ObjectValidator
         }
         CheckLabels(obj, errors);
         CheckAnnotationSize(obj, errors);
+        errors.AddRange(FinalizerRules.Validate(scope.Type, obj));
         if (scope.Type.IsCustom)
         {
             foreach (var error in SchemaRules.Validate(obj, scope.Type.Schema)) errors.Add(error);

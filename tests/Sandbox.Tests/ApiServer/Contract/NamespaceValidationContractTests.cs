@@ -3,7 +3,7 @@ using CiBridge.Sandbox.Tests.ApiServer.Support;
 
 namespace CiBridge.Sandbox.Tests.ApiServer.Contract;
 
-/// <summary>kube's namespace strategy and validation, and ServiceAccount names.</summary>
+/// <summary>kube's namespace strategy and validation, finalizer names, and ServiceAccount names.</summary>
 public sealed class NamespaceValidationContractTests
 {
     [Theory]
@@ -46,6 +46,26 @@ public sealed class NamespaceValidationContractTests
         Assert.Equal(200, finalized.Code);
         Assert.Equal(["kubernetes"], Finalizers(finalized.Object));
         Assert.Equal(200, (await client.DeleteAsync($"/api/v1/namespaces/{name}")).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task MetadataFinalizerOfACoreKind_MustBeKubesOrQualified(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var held = Objects.ConfigMap("held");
+        held["metadata"]!["finalizers"] = new JsonArray("example.com/hold", "hold");
+        var created = await client.PostAsync(Objects.ConfigMaps(ns), held);
+        Assert.Equal(422, created.Code);
+        Assert.Equal("ConfigMap \"held\" is invalid: metadata.finalizers[1]: Invalid value: \"hold\": name is neither a standard finalizer name nor is it fully qualified",
+            created.Message);
+        held["metadata"]!["finalizers"] = new JsonArray("example.com/a b");
+        var spaced = await client.PostAsync(Objects.ConfigMaps(ns), held);
+        Assert.Equal(422, spaced.Code);
+        Assert.Equal("ConfigMap \"held\" is invalid: metadata.finalizers: Invalid value: \"example.com/a b\": name part must consist of alphanumeric characters, "
+            + "'-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', "
+            + "regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')", spaced.Message);
     }
 
     [Theory]
