@@ -30,6 +30,13 @@ internal static class BuiltinDecoding
             new("ConfigMap", "data", GoType.String, true), new("ConfigMap", "binaryData", GoType.Bytes, true),
             new("ConfigMap", "immutable", GoType.Bool, false),
         ],
+        ["/serviceaccounts"] = [new("ServiceAccount", "automountServiceAccountToken", GoType.Bool, false)],
+        ["/events"] =
+        [
+            new("Event", "reason", GoType.String, false), new("Event", "message", GoType.String, false), new("Event", "count", GoType.Int32, false),
+            new("Event", "type", GoType.String, false), new("Event", "action", GoType.String, false),
+            new("Event", "reportingComponent", GoType.String, false), new("Event", "reportingInstance", GoType.String, false),
+        ],
         ["coordination.k8s.io/leases"] =
         [
             new("LeaseSpec", "spec.holderIdentity", GoType.String, false), new("LeaseSpec", "spec.leaseDurationSeconds", GoType.Int32, false),
@@ -61,7 +68,8 @@ internal static class BuiltinDecoding
 
     private static string? FirstError(ResourceType type, JsonObject obj)
     {
-        if (type.IsCustom || !s_fields.TryGetValue(type.StorageKey, out var fields)) return null;
+        // keyed by the API the client used: events.k8s.io/v1 Events are stored as core ones but decode as their own type
+        if (type.IsCustom || !s_fields.TryGetValue($"{type.Group}/{type.Plural}", out var fields)) return null;
         var found = new List<(int Order, string Error)>();
         foreach (var field in fields)
         {

@@ -93,6 +93,20 @@ public sealed class EventValidationContractTests
         Assert.Equal("Event.events.k8s.io \"counted\" is invalid: count: Invalid value: \"\": needs to be unset", created.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task CountThatIsNoNumber_CannotBeDecoded_400(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var counted = CoreEvent("counted", ns);
+        counted["count"] = "3";
+        var created = await client.PostAsync($"/api/v1/namespaces/{ns}/events", counted);
+        Assert.Equal(400, created.Code);
+        Assert.Equal("Event in version \"v1\" cannot be handled as a Event: json: cannot unmarshal string into Go struct field Event.count of type int32",
+            created.Message);
+    }
+
     private static JsonObject CoreEvent(string name, string involvedNamespace) => new()
     {
         ["apiVersion"] = "v1",

@@ -90,6 +90,25 @@ public sealed class NamespaceValidationContractTests
             + "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')", invalid.Message);
     }
 
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task ServiceAccountAutomountThatIsNoBool_CannotBeDecoded_400(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        var account = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ServiceAccount",
+            ["metadata"] = new JsonObject { ["name"] = "ci-bridge" },
+            ["automountServiceAccountToken"] = "yes",
+        };
+        var created = await client.PostAsync($"/api/v1/namespaces/{ns}/serviceaccounts", account);
+        Assert.Equal(400, created.Code);
+        Assert.Equal("ServiceAccount in version \"v1\" cannot be handled as a ServiceAccount: json: cannot unmarshal string into Go struct field "
+            + "ServiceAccount.automountServiceAccountToken of type bool", created.Message);
+    }
+
     private static JsonObject Namespace(string name, params string[] finalizers)
     {
         var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
