@@ -41,6 +41,7 @@ internal static class OperatorServices
         services.AddSingleton<TaskContext>();
         services.AddSingleton<TaskEndpoints>();
         services.AddSingleton<ParameterResolver>();
+        services.AddSingleton<TriggerRecovery>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunFollower>();
         services.AddSingleton<TaskSteps>();
