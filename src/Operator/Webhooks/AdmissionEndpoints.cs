@@ -11,9 +11,9 @@ internal static class AdmissionEndpoints
 {
     public const string Path = "/validate";
 
-    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved)
+    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved, Entities.Validation.RefusedNetworks? refused = null)
     {
-        var validator = new AdmissionValidator(approved);
+        var validator = new AdmissionValidator(approved, refused);
         return endpoints.MapPost(Path, async (HttpContext context) =>
         {
             AdmissionReview? review;
