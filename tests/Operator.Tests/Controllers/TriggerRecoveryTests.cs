@@ -35,6 +35,27 @@ public sealed class TriggerRecoveryTests
     }
 
     [Fact]
+    public async Task TriggerThatTimedOutWithoutATrace_IsTriggeredAgainOnlyAWindowAfterTheTimeout()
+    {
+        var harness = await HarnessAsync();
+        await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
+        await ReconcileAsync(harness);
+        (harness.Jenkins.LoseNextTriggerAnswer, harness.Jenkins.LostTriggerQueued) = (true, false);
+        harness.Jenkins.DuringTrigger = () => harness.Time.Advance(TimeSpan.FromSeconds(30));
+
+        await ReconcileAsync(harness);                                   // no answer within 30 s, nothing in Jenkins
+        harness.Jenkins.DuringTrigger = null;
+        await ReconcileAsync(harness);
+        var beforeTheWindow = harness.Jenkins.Triggers.Count;
+        harness.Time.Advance(TriggerRecovery.SearchWindow);
+        await ReconcileAsync(harness);
+
+        Assert.Equal(0, beforeTheWindow);
+        Assert.Single(harness.Jenkins.Triggers);
+        Assert.NotNull((await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.QueueItemId);
+    }
+
+    [Fact]
     public async Task TwinItemOwnedByAnotherTask_IsNotAdopted_AndTheRunIsTriggeredAgainOnlyAfterTheWindow()
     {
         var harness = await HarnessAsync();

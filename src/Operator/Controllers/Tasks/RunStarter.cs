@@ -38,7 +38,16 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
 
         var run = r.Task.Status!.CurrentRun!;
         var runId = job.HasParameter(CiTaskValidator.RunIdParameter) ? run.RunId : null;
-        var triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
+        TriggerResult triggered;
+        try
+        {
+            triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
+        }
+        catch (Jenkins.Errors.JenkinsException e) when (e.OutcomeUnknown)
+        {
+            recovery.NoteUnanswered(key, run.RunId);
+            throw;
+        }
         if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
         {
             recovery.NoteFolded(key, run.RunId);

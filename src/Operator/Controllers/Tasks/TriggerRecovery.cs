@@ -32,11 +32,22 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
     public static readonly TimeSpan LookAgain = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<ObjectKey, string> _folded = new();
+    private readonly ConcurrentDictionary<ObjectKey, (string RunId, DateTimeOffset At)> _unanswered = new();
 
     /// <summary>Jenkins answered the run's trigger with another CiTask's item: nothing of ours to look for.</summary>
     public void NoteFolded(ObjectKey task, string? runId)
     {
         if (runId is not null) _folded[task] = runId;
+    }
+
+    /// <summary>
+    /// The run's trigger failed without a verdict (a timeout may end long after the request was
+    /// sent): the window counts from now rather than from the recorded trigger time. After a restart
+    /// this is unknown and the trigger time counts.
+    /// </summary>
+    public void NoteUnanswered(ObjectKey task, string? runId)
+    {
+        if (runId is not null) _unanswered[task] = (runId, time.GetUtcNow());
     }
 
     /// <param name="r">The reconcile, with the endpoint's client, the job and the parameter values.</param>
@@ -47,13 +58,16 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         var key = ObjectKey.Of(fresh);
         var run = fresh.Status!.CurrentRun!;
         if (_folded.TryRemove(key, out var folded) && folded == run.RunId) return EarlierTrigger.None;
+        if (_unanswered.TryGetValue(key, out var stale) && stale.RunId != run.RunId) _unanswered.TryRemove(key, out _);
         var job = r.Job!;
         var found = job.HasParameter(CiTaskValidator.RunIdParameter) && run.RunId is { } runId
             ? await ByRunIdAsync(r, job.FullName, runId, ct)
             : await ByFingerprintAsync(r, fresh, run, ct);
         if (found.IsFound) return found;
         var now = time.GetUtcNow();
-        var deadline = (run.TriggerTime ?? now) + SearchWindow;
+        var since = run.TriggerTime ?? now;
+        if (_unanswered.TryGetValue(key, out var unanswered) && unanswered.RunId == run.RunId && unanswered.At > since) since = unanswered.At;
+        var deadline = since + SearchWindow;
         return now < deadline ? EarlierTrigger.WaitFor(deadline - now < LookAgain ? deadline - now : LookAgain) : EarlierTrigger.None;
     }
 

@@ -35,6 +35,12 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
     /// <summary>Set to queue the next trigger and then lose the answer (a proxy's 502 after Jenkins accepted).</summary>
     public bool LoseNextTriggerAnswer { get; set; }
 
+    /// <summary>With <see cref="LoseNextTriggerAnswer"/>: false when Jenkins has not queued the trigger (yet) either.</summary>
+    public bool LostTriggerQueued { get; set; } = true;
+
+    /// <summary>Runs while a trigger is under way (a test moves its clock: a slow answer).</summary>
+    public Action? DuringTrigger { get; set; }
+
     /// <summary>What the queue and the builds show a trigger search: one entry per trigger, plus what a test adds.</summary>
     public List<TriggeredRun> Recorded { get; } = [];
 
@@ -80,7 +86,8 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
     public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
     {
         var id = ++_nextQueueId;
-        if (!Down)
+        DuringTrigger?.Invoke();
+        if (!Down && (LostTriggerQueued || !LoseNextTriggerAnswer))
         {
             Triggers.Add(request);
             _queue[id] = new QueueItem(id, QueueItemState.Waiting, "waiting", null, null, request.JobPath);
