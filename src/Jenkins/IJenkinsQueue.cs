@@ -13,4 +13,10 @@ public interface IJenkinsQueue
 
     /// <summary>Finds the queued item or build carrying a run id parameter value.</summary>
     Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct);
+
+    /// <summary>
+    /// Queue items and recent builds that a trigger by this client's user with the fingerprint's
+    /// parameter values may have become (no run id needed), oldest first; empty when none.
+    /// </summary>
+    Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct);
 }

@@ -46,6 +46,9 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct) =>
         new RunFinder(transport, this).FindAsync(jobPath, parameterName, value, ct);
 
+    public Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct) =>
+        new TriggerSearch(transport).FindAsync(fingerprint, ct);
+
     public async Task<BuildInfo> GetBuildAsync(string jobPath, int buildNumber, CancellationToken ct)
     {
         var relative = JobPaths.Build(jobPath, buildNumber) + "api/json?tree=" + Trees.Build;

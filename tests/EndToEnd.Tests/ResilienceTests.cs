@@ -48,6 +48,26 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task BadGatewayAfterJenkinsAccepted_OnAJobWithoutRunId_StartsExactlyOneBuild_AndTheTaskReportsIt()
+    {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        SharedEnvironment.AddTestJobs(environment.Jenkins);
+        var scenario = await Scenario.StartAsync(environment);
+        await scenario.ReadyEndpointAsync();
+        environment.Jenkins.InjectFault(new StandInFault(FaultKind.BadGatewayAfterHandling, PathContains: "buildWithParameters", Method: "POST", Times: 1));
+
+        await scenario.CreateTaskAsync("deploy", SharedEnvironment.QuickWithoutRunId, spec => spec.Parameters = [new TaskParameter { Name = "BRANCH", Value = "release" }]);
+        var task = await scenario.FinishedAsync("deploy");
+
+        Assert.Equal(1, environment.Jenkins.InjectedFaults.GetValueOrDefault(nameof(FaultKind.BadGatewayAfterHandling)));
+        var build = Assert.Single(environment.Jenkins.ReceivedBuilds());
+        Assert.Equal("release", build.Parameters["BRANCH"]);
+        Assert.Equal((build.QueueId, build.Number), (task.Status!.CurrentRun!.QueueItemId, (int?)task.Status.CurrentRun.BuildNumber));
+        Assert.Equal("True", Conditions.Find(task.Status.Conditions, "Succeeded")!.Status);
+        await scenario.AssertInvariantsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
+    }
+
+    [Fact]
     public async Task DeletingWhileJenkinsIsGone_RemovesTheFinalizerAfterBoundedAttempts_AndSaysSo()
     {
         await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct,

@@ -41,6 +41,9 @@ internal sealed class JenkinsTransport : IDisposable
     public Uri BaseUrl { get; }
     public JenkinsClientOptions Options { get; }
     public JenkinsAuthType AuthType => _settings.AuthType;
+
+    /// <summary>The user requests are sent as (the id Jenkins records in a build's cause).</summary>
+    public string UserName => _settings.UserName;
     public CrumbStore Crumbs => _crumbs;
 
     /// <summary>GET with retries; non-2xx throws. Without <paramref name="maxBodyBytes"/> the answer is

@@ -88,6 +88,21 @@ internal static class WireReader
             revision);
     }
 
+    /// <summary>A queue item or build as a trigger candidate; null without an id or a time (nothing to match on).</summary>
+    public static TriggeredRun? Triggered(JsonObject node, long? queueId, int? build, long? sinceMs)
+    {
+        if (queueId is null || sinceMs is null) return null;
+        var actions = Property(node, "actions") as JsonArray ?? [];
+        var users = actions.SelectMany(a => Property(a, "causes") as JsonArray ?? [])
+            .Select(c => Text(c, "userId")).OfType<string>().ToList();
+        var parameters = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var parameter in actions.SelectMany(a => Property(a, "parameters") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (Text(parameter, "name") is { } name) parameters[name] = ValueText(parameter["value"]);
+        }
+        return new TriggeredRun(queueId.Value, build, DateTimeOffset.FromUnixTimeMilliseconds(sinceMs.Value), users, parameters);
+    }
+
     public static string? Text(JsonNode? node, string property) =>
         node is JsonObject obj && obj[property] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
@@ -113,10 +128,10 @@ internal static class WireReader
         _ => value.ToJsonString(),
     };
 
-    private static long? Long(JsonNode? node) =>
+    public static long? Long(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var n) ? n : null;
 
-    private static int? Int(JsonNode? node) => Long(node) is { } n and >= int.MinValue and <= int.MaxValue ? (int)n : null;
+    public static int? Int(JsonNode? node) => Long(node) is { } n and >= int.MinValue and <= int.MaxValue ? (int)n : null;
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,7 @@ internal static class RunCommand
         var settings = RunSettings.Load();
         var providers = new Option<string>("--approved-providers") { Description = "Comma-separated approved provider kinds.", DefaultValueFactory = r => settings.Get(r, "ApprovedProviders", "JenkinsEndpoint") };
         var providersConfigMap = new Option<string?>("--approved-providers-configmap") { Description = "ConfigMap (NAME or NAMESPACE/NAME) whose key approvedProviders replaces --approved-providers and is watched for changes.", DefaultValueFactory = r => settings.Get<string?>(r, "ApprovedProvidersConfigMap", null) };
+        var refused = new Option<string>("--refused-endpoint-networks") { Description = "Comma-separated addresses and CIDR ranges endpoints may not point at (default: link-local and cloud metadata ranges; empty turns the check off).", DefaultValueFactory = r => settings.Get(r, "RefusedEndpointNetworks", string.Join(',', Entities.Validation.RefusedNetworks.DefaultCidrs)) };
         var namespaces = new Option<string?>("--watch-namespaces") { Description = "Comma-separated namespaces to handle (default: all).", DefaultValueFactory = r => settings.Get<string?>(r, "WatchNamespaces", null) };
         var workers = new Option<int>("--max-concurrent-reconciles") { Description = "Workers per controller.", DefaultValueFactory = r => settings.Get(r, "MaxConcurrentReconciles", 4) };
         var leader = new Option<bool>("--leader-election") { Description = "Run controllers only while holding the lease.", DefaultValueFactory = r => settings.Get(r, "LeaderElection", false) };
@@ -38,7 +39,7 @@ internal static class RunCommand
         var burst = new Option<int>("--kube-api-burst") { Description = "Burst of requests to the API server.", DefaultValueFactory = r => settings.Get(r, "KubeApiBurst", 30) };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster).", DefaultValueFactory = r => settings.Get<string?>(r, "Kubeconfig", null) };
         var context = new Option<string?>("--context") { Description = "kubeconfig context to use.", DefaultValueFactory = r => settings.Get<string?>(r, "Context", null) };
-        foreach (var option in new Option[] { providers, providersConfigMap, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
+        foreach (var option in new Option[] { providers, providersConfigMap, refused, namespaces, workers, leader, lease, logFormat, health, metrics, webhook, certDir, qps, burst, kubeconfig, context })
         {
             command.Options.Add(option);
         }
@@ -48,6 +49,7 @@ internal static class RunCommand
             {
                 ApprovedProviders = Split(result.GetValue(providers)),
                 ApprovedProvidersConfigMap = result.GetValue(providersConfigMap),
+                RefusedEndpointNetworks = Split(result.GetValue(refused)),
                 WatchNamespaces = Split(result.GetValue(namespaces)),
                 MaxConcurrentReconciles = result.GetValue(workers),
                 LeaderElection = result.GetValue(leader),

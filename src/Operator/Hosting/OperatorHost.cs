@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using CiBridge.Kubernetes.Hosting;
 using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Metrics;
@@ -28,8 +27,10 @@ public static class OperatorHost
             foreach (var port in new[] { options.HealthPort, options.MetricsPort }.OfType<int>().Distinct()) kestrel.Listen(address, port);
             if (options.WebhookPort is { } webhookPort)
             {
-                var certificate = LoadWebhookCertificate(options.WebhookCertDir);
-                kestrel.Listen(address, webhookPort, listen => listen.UseHttps(certificate));
+                var services = kestrel.ApplicationServices;
+                var certificate = WebhookCertificate.Load(options.WebhookCertDir, services.GetService<TimeProvider>() ?? TimeProvider.System,
+                    services.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("CiBridge.Webhook"));
+                kestrel.Listen(address, webhookPort, listen => listen.UseWebhookCertificate(certificate));
             }
         });
         builder.Services.AddCiBridgeOperator(options);
@@ -42,13 +43,10 @@ public static class OperatorHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (IManager manager) => manager.IsReady ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503));
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-        if (options.WebhookPort is not null) app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>()).OnlyOverTls();
+        if (options.WebhookPort is not null)
+        {
+            app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>(), app.Services.GetRequiredService<Entities.Validation.RefusedNetworks>()).OnlyOverTls();
+        }
         return app;
-    }
-
-    private static X509Certificate2 LoadWebhookCertificate(string? directory)
-    {
-        if (directory is null) throw new ArgumentException("--webhook-port needs --webhook-cert-dir with tls.crt and tls.key");
-        return X509Certificate2.CreateFromPemFile(Path.Combine(directory, "tls.crt"), Path.Combine(directory, "tls.key"));
     }
 }

@@ -1,4 +1,5 @@
 using CiBridge.Entities.JenkinsEndpoints;
+using CiBridge.Entities.Validation;
 
 namespace CiBridge.Operator.Hosting;
 
@@ -14,6 +15,13 @@ public sealed class OperatorOptions
     /// null keeps the list fixed.
     /// </summary>
     public string? ApprovedProvidersConfigMap { get; set; }
+
+    /// <summary>
+    /// Addresses and CIDR ranges endpoints may not point at: refused by the webhook and the endpoint
+    /// controller, and again after DNS resolution when connecting. Empty turns the check off.
+    /// </summary>
+    /// <value>Defaults to link-local ranges and the clouds' metadata addresses (<see cref="RefusedNetworks.DefaultCidrs"/>).</value>
+    public IReadOnlyList<string> RefusedEndpointNetworks { get; set; } = RefusedNetworks.DefaultCidrs;
 
     /// <summary>Namespaces to handle; empty means all.</summary>
     public IReadOnlyList<string> WatchNamespaces { get; set; } = [];

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
+using CiBridge.Entities.Validation;
 using CiBridge.Jenkins;
 using CiBridge.Kubernetes.Cache;
 using CiBridge.Kubernetes.Client;
@@ -30,7 +31,9 @@ internal static class OperatorServices
         services.AddKubernetesRuntime(runtime => Configure(runtime, options));
         services.AddSingleton<IKubernetesReader>(p => p.GetRequiredService<IInformerCache>());
         services.AddSingleton<IKubernetesWriter>(p => p.GetRequiredService<IKubernetesClient>());
-        services.AddJenkinsClient();
+        var refused = RefusedNetworksOf(options);
+        services.AddSingleton(refused);
+        services.AddJenkinsClient(refused.IsEmpty ? null : refused.Contains);
         services.AddSingleton(p => new StatusWriter(p.GetRequiredService<IKubernetesClient>(), p.GetRequiredService<IManager>().Json, p.GetRequiredService<TimeProvider>()));
         services.AddSingleton(p => new OperatorMetrics(p.GetRequiredService<IMeterFactory>()));
         services.AddSingleton<EndpointSettingsReader>();
@@ -41,6 +44,7 @@ internal static class OperatorServices
         services.AddSingleton<TaskContext>();
         services.AddSingleton<TaskEndpoints>();
         services.AddSingleton<ParameterResolver>();
+        services.AddSingleton<TriggerRecovery>();
         services.AddSingleton<RunStarter>();
         services.AddSingleton<RunFollower>();
         services.AddSingleton<TaskSteps>();
@@ -60,6 +64,19 @@ internal static class OperatorServices
                 ControllerWiring.RecheckWhenApprovalChanges<CiTask>(approved, cache, c);
             });
         return services;
+    }
+
+    /// <summary>The installation's refused networks; an entry that is no address or range is a usage error naming the flag.</summary>
+    private static RefusedNetworks RefusedNetworksOf(OperatorOptions options)
+    {
+        try
+        {
+            return new RefusedNetworks(options.RefusedEndpointNetworks);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"--refused-endpoint-networks: {e.Message}", e);
+        }
     }
 
     private static void Configure(KubernetesRuntimeOptions runtime, OperatorOptions options)

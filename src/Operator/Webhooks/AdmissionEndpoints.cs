@@ -18,9 +18,9 @@ internal static class AdmissionEndpoints
     public static TBuilder OnlyOverTls<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) => context.HttpContext.Request.IsHttps ? await next(context) : Results.NotFound());
 
-    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved)
+    public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved, Entities.Validation.RefusedNetworks? refused = null)
     {
-        var validator = new AdmissionValidator(approved);
+        var validator = new AdmissionValidator(approved, refused);
         return endpoints.MapPost(Path, async (HttpContext context) =>
         {
             AdmissionReview? review;

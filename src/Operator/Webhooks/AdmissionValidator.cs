@@ -12,7 +12,9 @@ namespace CiBridge.Operator.Webhooks;
 /// Objects on their way out (DELETE, or a deletionTimestamp already set) are always let through,
 /// so withdrawing an approval can never trap an object behind its finalizer.
 /// </summary>
-internal sealed class AdmissionValidator(ApprovedProviderList approved)
+/// <param name="approved">The installation's approved kinds (changes apply at once).</param>
+/// <param name="refused">The installation's refused networks; null: the built-in list.</param>
+internal sealed class AdmissionValidator(ApprovedProviderList approved, RefusedNetworks? refused = null)
 {
     public AdmissionResponse Review(AdmissionRequest request)
     {
@@ -46,7 +48,7 @@ internal sealed class AdmissionValidator(ApprovedProviderList approved)
     {
         var endpoint = obj.Deserialize(EntitiesJsonContext.Default.JenkinsEndpoint);
         if (endpoint is { Metadata: null }) return new([new("metadata", "Required value")], ProviderNotApproved: false);
-        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved.Current);
+        return endpoint is null || endpoint.Metadata.DeletionTimestamp is not null ? null : JenkinsEndpointValidator.Validate(endpoint, approved.Current, refused);
     }
 
     private ValidationResult? ValidateTask(JsonElement obj)

@@ -98,7 +98,7 @@ public sealed class JenkinsStandIn : IAsyncDisposable
         {
             _world.Tick();
             return _world.AllBuilds.Select(b => new ReceivedBuild(
-                b.Job.FullName, b.Number, b.Item.Id, b.Item.Parameters, b.Result, [.. b.Item.Causes])).ToList();
+                b.Job.FullName, b.Number, b.Item.Id, b.Item.Parameters, b.Result, [.. b.Item.Causes.Select(c => c.UserId ?? c.UserName)])).ToList();
         }
     }
 

@@ -14,6 +14,7 @@ internal static class ClientOperation
         ("get queue item", (c, ct) => c.GetQueueItemAsync(7, ct)),
         ("find build by queue id", (c, ct) => c.FindBuildByQueueIdAsync("job", 7, ct)),
         ("find run", (c, ct) => c.FindRunAsync("job", TriggerRequest.RunIdParameter, "r", ct)),
+        ("find triggered", (c, ct) => c.FindTriggeredAsync(new TriggerFingerprint("job", new Dictionary<string, string?> { ["BRANCH"] = "main" }, DateTimeOffset.UnixEpoch), ct)),
         ("read console", (c, ct) => c.ReadConsoleAsync("job", 2, 0, ct)),
         ("trigger", (c, ct) => c.TriggerAsync(new TriggerRequest("job", RunId: "r"), ct)),
         ("cancel queue item", (c, ct) => c.CancelQueueItemAsync(7, ct)),

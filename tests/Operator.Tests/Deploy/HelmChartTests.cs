@@ -40,6 +40,18 @@ public sealed class HelmChartTests
         Assert.Contains("--watch-namespaces=team-a", args);
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("""refusedEndpointNetworks=["169.254.0.0/16","10.0.0.0/8"]""", "--refused-endpoint-networks=169.254.0.0/16,10.0.0.0/8")]
+    [InlineData("refusedEndpointNetworks=[]", "--refused-endpoint-networks=")]
+    public async Task Template_RefusedEndpointNetworks_NullKeepsTheBuiltInList_AListOrNoneIsPassed(string? json, string? expected)
+    {
+        var objects = await RenderAsync(json is null ? [] : ["--set-json", json]);
+
+        var flags = Args(objects).Where(a => a.StartsWith("--refused-endpoint-networks", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expected is null ? [] : [expected], flags);
+    }
+
     [Fact]
     public async Task Template_IncludesTheGeneratedCrds()
     {
@@ -153,6 +165,7 @@ public sealed class HelmChartTests
     [InlineData("watchNamespaces={Team_A}", "watchNamespaces.0: Does not match pattern")]
     [InlineData("webhook.failurePolicy=Sometimes", "webhook.failurePolicy: webhook.failurePolicy must be one of the following")]
     [InlineData("replicas=3", "Additional property replicas is not allowed")]
+    [InlineData("refusedEndpointNetworks={metadata.google.internal}", "refusedEndpointNetworks.0: Does not match pattern")]
     public async Task Schema_RejectsWrongValues_NamingTheValue(string value, string expected)
     {
         var result = await ExternalTool.RunAsync("helm", ["template", "rel", Chart, "--set", value], ct: TestContext.Current.CancellationToken);

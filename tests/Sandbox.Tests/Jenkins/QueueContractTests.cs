@@ -44,6 +44,31 @@ public sealed class QueueContractTests
     }
 
     [Fact]
+    public async Task CausesParametersAndTimes_AnswerTheTreeQueriesATriggerSearchUses()
+    {
+        await using var f = await StandInFixture.StartAsync();
+        using var http = StandInHttp.Token(f.BaseAddress);
+        var queuedAt = f.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var trigger = await http.PostAsync("job/platform/job/process/job/build-war/buildWithParameters", s_branchMain);
+
+        var queue = await http.JsonAsync("queue/api/json?tree=items[id,inQueueSince,task[url],actions[parameters[name,value],causes[userId]]]");
+        var item = queue["items"]![0]!;
+        f.Time.Advance(TimeSpan.FromSeconds(5));
+        var job = await http.JsonAsync("job/platform/job/process/job/build-war/api/json?tree=builds[number,queueId,timestamp,actions[parameters[name,value],causes[userId,userName,shortDescription]]]{0,50}");
+        var build = job["builds"]![0]!;
+
+        Assert.Equal(queuedAt, item["inQueueSince"]!.GetValue<long>());
+        Assert.EndsWith("/job/platform/job/process/job/build-war/", item["task"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("""{"_class":"hudson.model.Cause$UserIdCause","userId":"admin"}""", item["actions"]![1]!["causes"]![0]!.ToJsonString());
+        Assert.Equal("main", item["actions"]![0]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "BRANCH")!["value"]!.GetValue<string>());
+        Assert.Equal(item["id"]!.GetValue<long>(), build["queueId"]!.GetValue<long>());
+        Assert.Equal(queuedAt + 5000, build["timestamp"]!.GetValue<long>());
+        var cause = build["actions"]![1]!["causes"]![0]!;
+        Assert.Equal(("admin", "Jenkins Admin", "Started by user Jenkins Admin"),
+            (cause["userId"]!.GetValue<string>(), cause["userName"]!.GetValue<string>(), cause["shortDescription"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task WrongTriggerForTheJob_AnswersLikeJenkins()
     {
         await using var f = await StandInFixture.StartAsync();

@@ -19,7 +19,7 @@ internal sealed class EndpointSteps(EndpointSettingsReader settingsReader, IJenk
 
     private Task<Outcome> ValidateAsync(EndpointReconcile r, CancellationToken ct)
     {
-        var validation = JenkinsEndpointValidator.Validate(r.Endpoint, context.ApprovedProviders.Current);
+        var validation = JenkinsEndpointValidator.Validate(r.Endpoint, context.ApprovedProviders.Current, context.Refused);
         if (validation.IsValid) return Task.FromResult(Outcome.Continue);
         var reason = validation.ProviderNotApproved ? EndpointReasons.ProviderNotApproved : EndpointReasons.InvalidSpec;
         return Task.FromResult(Outcome.Stall(reason, validation.Summary));

@@ -12,9 +12,10 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// Starts a run exactly once (java-operator-sdk's "persist allocated ids"): the intended run is
 /// written to status before the trigger, guarded by the resourceVersion of a fresh read, so a
 /// stale cache or a second writer gets a 409 instead of a second trigger, and a crash or a lost
-/// response leaves a record that the next reconcile resolves instead of triggering again.
+/// response leaves a record that the next reconcile resolves (<see cref="TriggerRecovery"/>) before
+/// it triggers again.
 /// </summary>
-internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, OperatorMetrics metrics, TimeProvider time)
+internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, TriggerRecovery recovery, OperatorMetrics metrics, TimeProvider time)
 {
     /// <summary>How soon to trigger again after Jenkins folded our trigger into another CiTask's queue item.</summary>
     public static readonly TimeSpan CoalescedRetry = TimeSpan.FromSeconds(2);
@@ -31,21 +32,27 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Oper
             r.Status.Rebase(fresh);
             return Outcome.After(TaskSteps.Soon);
         }
+        if (plan.Resume && await ResumeAsync(r, fresh, ct) is { } resumed) return resumed;
         if (!await RecordIntentAsync(r.Status, fresh, plan, ct)) return Outcome.After(TaskSteps.Soon);
         metrics.RunStarted();
 
         var run = r.Task.Status!.CurrentRun!;
         var runId = job.HasParameter(CiTaskValidator.RunIdParameter) ? run.RunId : null;
-        // Only a resumed run may have reached Jenkins already; a new one has nothing to look for.
-        var location = plan.Resume && runId is not null ? await r.Client!.FindRunAsync(job.FullName, CiTaskValidator.RunIdParameter, runId, ct) : null;
-        if (location is not null)
+        TriggerResult triggered;
+        try
         {
-            run.QueueItemId = location.QueueItemId;
-            run.BuildNumber = location.Build?.Number;
-            return Outcome.After(PollInterval.Minimum);
+            triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
         }
-        var triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
-        if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key)) return Outcome.After(CoalescedRetry);
+        catch (Jenkins.Errors.JenkinsException e) when (e.OutcomeUnknown)
+        {
+            recovery.NoteUnanswered(key, run.RunId);
+            throw;
+        }
+        if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
+        {
+            recovery.NoteFolded(key, run.RunId);
+            return Outcome.After(CoalescedRetry);
+        }
         run.QueueItemId = triggered.QueueItemId;
         run.BuildNumber = triggered.BuildNumber;
         return Outcome.After(PollInterval.Minimum);
@@ -57,11 +64,26 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Oper
     public static bool IsPendingIntent(CiTaskRun? run) =>
         run is { QueueItemId: null, BuildNumber: null, Result: null };
 
+    /// <summary>A recorded run that may have reached Jenkins: adopt what it left, or wait while it may still show up; null: trigger again.</summary>
+    private async Task<Outcome?> ResumeAsync(TaskReconcile r, CiTask fresh, CancellationToken ct)
+    {
+        var earlier = await recovery.LookAsync(r, fresh, ct);
+        if (earlier.LookAgainIn is { } wait) return Outcome.After(wait);
+        if (!earlier.IsFound) return null;
+        r.Status.Rebase(fresh);
+        var run = r.Task.Status!.CurrentRun!;
+        run.QueueItemId = earlier.QueueItemId;
+        run.BuildNumber = earlier.BuildNumber;
+        return Outcome.After(PollInterval.Minimum);
+    }
+
     /// <summary>False when another writer changed the CiTask since the fresh read (409): nothing is triggered.</summary>
     private async Task<bool> RecordIntentAsync(StatusScope<CiTask> status, CiTask fresh, RunPlan plan, CancellationToken ct)
     {
         var intended = status.Copy(fresh);
         if (!plan.Resume) RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
+        // Triggering a recorded run again: its trigger time (timeout, search window) starts anew.
+        else intended.Status!.CurrentRun!.TriggerTime = Kubernetes.Models.KubernetesTimeConverter.Truncate(time.GetUtcNow());
         if (plan.Reason.RequestValue is { } request) intended.Status!.LastHandledRunRequest = request;
         try
         {

@@ -72,8 +72,7 @@ internal static class JobRoutes
     {
         var quiet = TriggerParameters.Delay(request.Query("delay") ?? request.Form.GetValueOrDefault("delay").ToString())
             ?? request.World.Options.QuietPeriod;
-        var cause = request.Caller.User?.FullName ?? "anonymous";
-        return request.World.Schedule(job, values, cause, quiet);
+        return request.World.Schedule(job, values, UserCause.Of(request.Caller.User), quiet);
     }
 
     /// <summary>Location is built from the request (scheme/host/port), not the configured root URL.</summary>

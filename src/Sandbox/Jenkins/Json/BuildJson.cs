@@ -59,15 +59,15 @@ internal static class BuildJson
         ["parameters"] = new JsonArray(job.Parameters.Where(p => values.ContainsKey(p.Name)).Select(p => (JsonNode)ParameterValue(p, values[p.Name])).ToArray()),
     };
 
-    public static JsonObject CauseAction(IReadOnlyList<string> users) => new()
+    public static JsonObject CauseAction(IReadOnlyList<UserCause> causes) => new()
     {
         ["_class"] = "hudson.model.CauseAction",
-        ["causes"] = new JsonArray(users.Select(u => (JsonNode)new JsonObject
+        ["causes"] = new JsonArray(causes.Select(c => (JsonNode)new JsonObject
         {
             ["_class"] = "hudson.model.Cause$UserIdCause",
-            ["shortDescription"] = "Started by user " + u,
-            ["userId"] = u,
-            ["userName"] = u,
+            ["shortDescription"] = "Started by user " + c.UserName,
+            ["userId"] = c.UserId,
+            ["userName"] = c.UserName,
         }).ToArray()),
     };
 

@@ -25,7 +25,7 @@ internal sealed class BuildRecord(JenkinsItem job, int number, QueueEntry item, 
         var text = new System.Text.StringBuilder();
         foreach (var cause in Item.Causes)
         {
-            text.Append(ConsoleNotes.Hidden("hudson.model.Cause$UserIdCause")).Append("Started by user ").Append(cause).Append('\n');
+            text.Append(ConsoleNotes.Hidden("hudson.model.Cause$UserIdCause")).Append("Started by user ").Append(cause.UserName).Append('\n');
         }
         text.Append("Running as SYSTEM\n");
         text.Append("Building in workspace /var/jenkins_home/workspace/").Append(Job.FullName).Append('\n');

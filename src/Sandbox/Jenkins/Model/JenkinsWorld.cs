@@ -53,7 +53,7 @@ internal sealed class JenkinsWorld(JenkinsStandInOptions options)
     public QueueEntry? FindQueueItem(long id) => _queue.Find(q => q.Id == id);
 
     /// <summary>Queue.schedule2: an identical queued request is reused (the cause is folded in).</summary>
-    public (QueueEntry Item, bool Coalesced) Schedule(JenkinsItem job, IReadOnlyDictionary<string, string> parameters, string cause, TimeSpan quiet)
+    public (QueueEntry Item, bool Coalesced) Schedule(JenkinsItem job, IReadOnlyDictionary<string, string> parameters, UserCause cause, TimeSpan quiet)
     {
         var now = Now;
         var existing = _queue.Find(q => q.SameRequest(job, parameters));

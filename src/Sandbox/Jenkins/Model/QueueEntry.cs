@@ -8,7 +8,7 @@ internal sealed class QueueEntry(long id, JenkinsItem job, IReadOnlyDictionary<s
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
     public DateTimeOffset InQueueSince { get; } = inQueueSince;
     public DateTimeOffset DueAt { get; set; }
-    public List<string> Causes { get; } = [];
+    public List<UserCause> Causes { get; } = [];
     public QueueState State { get; set; } = QueueState.Waiting;
     public DateTimeOffset? BuildableSince { get; set; }
     public DateTimeOffset? LeftAt { get; set; }

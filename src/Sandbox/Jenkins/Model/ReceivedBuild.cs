@@ -6,7 +6,7 @@ namespace CiBridge.Sandbox.Jenkins.Model;
 /// <param name="QueueId">The queue item it came from.</param>
 /// <param name="Parameters">Parameter values (defaults filled in).</param>
 /// <param name="Result">Result, null while building.</param>
-/// <param name="TriggeredBy">User ids of the causes (one per coalesced request).</param>
+/// <param name="TriggeredBy">User ids of the causes (one per coalesced request; "anonymous" for an anonymous trigger).</param>
 public sealed record ReceivedBuild(
     string JobPath,
     int Number,

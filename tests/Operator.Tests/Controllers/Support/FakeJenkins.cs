@@ -26,6 +26,24 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
     /// <summary>Set to make every request fail like an unreachable server.</summary>
     public bool Down { get; set; }
 
+    /// <summary>The user requests come from (the harness's credentials), as causes record it.</summary>
+    public string User { get; set; } = "robot";
+
+    /// <summary>Jenkins' clock, for the time a trigger is queued.</summary>
+    public Func<DateTimeOffset> Now { get; set; } = () => DateTimeOffset.UnixEpoch;
+
+    /// <summary>Set to queue the next trigger and then lose the answer (a proxy's 502 after Jenkins accepted).</summary>
+    public bool LoseNextTriggerAnswer { get; set; }
+
+    /// <summary>With <see cref="LoseNextTriggerAnswer"/>: false when Jenkins has not queued the trigger (yet) either.</summary>
+    public bool LostTriggerQueued { get; set; } = true;
+
+    /// <summary>Runs while a trigger is under way (a test moves its clock: a slow answer).</summary>
+    public Action? DuringTrigger { get; set; }
+
+    /// <summary>What the queue and the builds show a trigger search: one entry per trigger, plus what a test adds.</summary>
+    public List<TriggeredRun> Recorded { get; } = [];
+
     public static JenkinsJob Job(string name, bool buildable = true, params JobParameter[] parameters) =>
         new(name, new Uri($"http://jenkins.test/job/{name}/"), "hudson.model.FreeStyleProject", buildable, parameters, 1, null, false);
 
@@ -68,10 +86,19 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
     public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
     {
         var id = ++_nextQueueId;
-        if (!Down)
+        DuringTrigger?.Invoke();
+        if (!Down && (LostTriggerQueued || !LoseNextTriggerAnswer))
         {
             Triggers.Add(request);
             _queue[id] = new QueueItem(id, QueueItemState.Waiting, "waiting", null, null, request.JobPath);
+            var values = (request.Parameters ?? new Dictionary<string, string>()).ToDictionary(p => p.Key, p => (string?)p.Value);
+            Recorded.Add(new TriggeredRun(id, null, Now(), [User], values));
+        }
+        if (LoseNextTriggerAnswer && !Down)
+        {
+            LoseNextTriggerAnswer = false;
+            Requests.Add(nameof(TriggerAsync));
+            throw new JenkinsException(JenkinsErrorKind.Server, "POST buildWithParameters: 502 from Jenkins or a proxy in front of it", 502) { OutcomeUnknown = true };
         }
         return Call(nameof(TriggerAsync), () => new TriggerResult(id, new Uri($"http://jenkins.test/queue/item/{id}/")));
     }
@@ -82,6 +109,9 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
 
     public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct) =>
         Call<RunLocation?>(nameof(FindRunAsync), () => null);
+
+    public Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct) =>
+        Call<IReadOnlyList<TriggeredRun>>(nameof(FindTriggeredAsync), () => [.. Recorded.Where(r => fingerprint.Matches(r, User)).OrderBy(r => r.Since)]);
 
     public Task<BuildInfo> GetBuildAsync(string jobPath, int buildNumber, CancellationToken ct) => Call(nameof(GetBuildAsync), () => _builds[buildNumber]);
 

@@ -29,7 +29,7 @@ internal sealed class Harness
         var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time);
         var taskEndpoints = new TaskEndpoints(Api, settings, Jenkins);
         var parameters = new ParameterResolver(Api);
-        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
+        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Api, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
         Tasks = new CiTaskReconciler(Api, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
     }
 
