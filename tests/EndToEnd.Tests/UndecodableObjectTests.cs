@@ -49,15 +49,44 @@ public sealed class UndecodableObjectTests
         await Eventually.HoldsAsync(async () => await environment.Client.GetAsync<CiTask>(new ObjectKey(scenario.Namespace, "poison"), Scenario.Ct), t => t is null, "poison gone", ct: Scenario.Ct);
     }
 
-    /// <summary>Writes a CiTask with <paramref name="retries"/> as literal JSON text, straight into storage.</summary>
-    private static void Plant(OperatorEnvironment environment, string ns, string name, string retries)
+    [Fact]
+    public async Task AnUndecodableCiTaskHoldingOurFinalizer_IsDeletedAnyway_AndTheLogSaysSo()
     {
+        await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct);
+        var scenario = await Scenario.StartAsync(environment);
+        Plant(environment, scenario.Namespace, "poison", "3.0", finalizer: CiBridgeApi.Finalizer);
+
+        Assert.True(await environment.Client.DeleteAsync<CiTask>(new ObjectKey(scenario.Namespace, "poison"), Scenario.Ct));
+
+        await Eventually.HoldsAsync(() => ExistsAsync(environment, new ObjectKey(scenario.Namespace, "poison")), exists => !exists, "poison gone", ct: Scenario.Ct);
+        await Eventually.HoldsAsync(
+            () => environment.Logs.Lines.Any(l => l.Contains("poison", StringComparison.Ordinal) && l.Contains("removed finalizer", StringComparison.Ordinal)),
+            "the log to say the finalizer was removed without cleanup", ct: Scenario.Ct);
+    }
+
+    /// <summary>Writes a CiTask with <paramref name="retries"/> as literal JSON text, straight into storage.</summary>
+    private static void Plant(OperatorEnvironment environment, string ns, string name, string retries, string? finalizer = null)
+    {
+        var finalizers = finalizer is null ? "" : $$$""","finalizers":["{{{finalizer}}}"]""";
         var json = $$$"""
             {"apiVersion":"{{{CiBridgeApi.ApiVersion}}}","kind":"CiTask",
-             "metadata":{"name":"{{{name}}}","namespace":"{{{ns}}}","uid":"{{{Guid.NewGuid()}}}","generation":1,"creationTimestamp":"2026-01-01T00:00:00Z"},
+             "metadata":{"name":"{{{name}}}","namespace":"{{{ns}}}","uid":"{{{Guid.NewGuid()}}}","generation":1,"creationTimestamp":"2026-01-01T00:00:00Z"{{{finalizers}}}},
              "spec":{"endpointRef":{"kind":"JenkinsEndpoint","name":"{{{Scenario.EndpointName}}}"},"job":"{{{SharedEnvironment.Quick}}}","revision":"r1","retries":{{{retries}}}}}
             """;
         environment.Api.RawStore.Put(CiBridgeApi.Group, "citasks", JsonNode.Parse(json)!.AsObject());
+    }
+
+    /// <summary>Whether the object is stored; it still cannot be read, so reading it fails while it exists.</summary>
+    private static async Task<bool> ExistsAsync(OperatorEnvironment environment, ObjectKey key)
+    {
+        try
+        {
+            return await environment.Client.GetAsync<CiTask>(key, Scenario.Ct) is not null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     private static async Task<List<Event>> UndecodableEventsAsync(OperatorEnvironment environment, string ns) =>

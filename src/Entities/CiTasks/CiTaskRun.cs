@@ -7,15 +7,22 @@ namespace CiBridge.Entities.CiTasks;
 [Description("CiTaskRun is one run of the job: recorded before the build is triggered, then followed to its result.")]
 public sealed class CiTaskRun
 {
+    public const int MaxRunIdLength = 128;
+    public const int MaxJobLength = 1024;
+    public const int MaxRevisionLength = 256;
+    public const int MaxBuildUrlLength = 2048;
+    public const int MaxResultLength = 32;
+    public const int MaxDurationLength = 32;
+
     [Required]
-    [MaxLength(128)]
+    [MaxLength(MaxRunIdLength)]
     [Description("Identifies the run; sent as the CIBRIDGE_RUN_ID parameter when the job declares it.")]
     public string RunId { get; set; } = "";
 
     [Description("The metadata.generation of the spec this run is for.")]
     public long? Generation { get; set; }
 
-    [MaxLength(1024)]
+    [MaxLength(MaxJobLength)]
     [Description("The job this run triggered (spec.job at the time).")]
     public string? Job { get; set; }
 
@@ -23,7 +30,7 @@ public sealed class CiTaskRun
     [Description("1 for the first trigger, more when spec.retries triggered the run again.")]
     public int? Attempt { get; set; }
 
-    [MaxLength(256)]
+    [MaxLength(MaxRevisionLength)]
     [Description("spec.revision at the time of the run.")]
     public string? Revision { get; set; }
 
@@ -33,15 +40,15 @@ public sealed class CiTaskRun
     [Description("The build number, once the queue item started a build.")]
     public long? BuildNumber { get; set; }
 
-    [MaxLength(2048)]
+    [MaxLength(MaxBuildUrlLength)]
     [Description("The build's page on the server.")]
     public string? BuildUrl { get; set; }
 
-    [MaxLength(32)]
+    [MaxLength(MaxResultLength)]
     [Description("The build result as Jenkins reports it: SUCCESS, UNSTABLE, FAILURE, NOT_BUILT or ABORTED.")]
     public string? Result { get; set; }
 
-    [MaxLength(256)]
+    [MaxLength(MaxRevisionLength)]
     [Description("The revision the build checked out, when the git plugin reports it.")]
     public string? BuiltRevision { get; set; }
 
@@ -54,7 +61,7 @@ public sealed class CiTaskRun
     [Description("When the build finished.")]
     public DateTimeOffset? CompletionTime { get; set; }
 
-    [MaxLength(32)]
+    [MaxLength(MaxDurationLength)]
     [Description("How long the build took, for example 1m30s.")]
     public string? Duration { get; set; }
 }

@@ -10,6 +10,7 @@ namespace CiBridge.Entities.CiTasks;
 public sealed class CiTaskStatus
 {
     public const int MaxHistory = 10;
+    public const int MaxRunRequestLength = 256;
 
     [Description("The metadata.generation this status describes.")]
     public long? ObservedGeneration { get; set; }
@@ -23,8 +24,8 @@ public sealed class CiTaskStatus
     [Description("A one-word summary for printer columns: Pending, Queued, Running, Retrying, Succeeded or Failed.")]
     public string? Phase { get; set; }
 
-    [MaxLength(256)]
-    [Description("The last value of the cibridge.dev/run-requested-at annotation that started a run.")]
+    [MaxLength(MaxRunRequestLength)]
+    [Description("The last value of the cibridge.dev/run-requested-at annotation that started a run; a value longer than 256 characters is shortened and ends in a digest of the whole.")]
     public string? LastHandledRunRequest { get; set; }
 
     [Description("The newest run: in progress, or the last one that finished.")]

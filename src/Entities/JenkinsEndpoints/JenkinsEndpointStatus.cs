@@ -10,6 +10,8 @@ namespace CiBridge.Entities.JenkinsEndpoints;
 public sealed class JenkinsEndpointStatus
 {
     public const int MaxListedJobs = 500;
+    public const int MaxVersionLength = 64;
+    public const int MaxUserLength = 256;
 
     [Description("The metadata.generation this status describes.")]
     public long? ObservedGeneration { get; set; }
@@ -19,11 +21,11 @@ public sealed class JenkinsEndpointStatus
     [Description("Ready (the summary), Reconciling and Stalled, as kstatus defines them.")]
     public List<Condition>? Conditions { get; set; }
 
-    [MaxLength(64)]
+    [MaxLength(MaxVersionLength)]
     [Description("The version the server reported in its X-Jenkins header.")]
     public string? JenkinsVersion { get; set; }
 
-    [MaxLength(256)]
+    [MaxLength(MaxUserLength)]
     [Description("The user Jenkins authenticated the credentials as.")]
     public string? AuthenticatedAs { get; set; }
 

@@ -10,6 +10,11 @@ internal static class JobPathRules
             problems.Add(new("spec.job", "Required value"));
             return;
         }
+        if (ControlCharacters.Describe(job, allowLineBreaks: false) is { } found)
+        {
+            problems.Add(new("spec.job", $"must not contain control characters (found {found}): Jenkins job names cannot hold them"));
+            return;
+        }
         var segments = job.Split('/');
         if (segments.Any(s => s.Length == 0 || s is "." or ".." || s.Trim() != s))
         {

@@ -41,6 +41,10 @@ internal static class ParameterRules
             problems.Add(new(field, "set exactly one of value and valueFrom"));
             return;
         }
+        if (parameter.Value is { } value && ControlCharacters.Describe(value, allowLineBreaks: true) is { } found)
+        {
+            problems.Add(new($"{field}.value", $"must not contain control characters other than tab and line breaks (found {found})"));
+        }
         if (parameter.ValueFrom is { } from && (from.SecretKeyRef is null) == (from.ConfigMapKeyRef is null))
         {
             problems.Add(new($"{field}.valueFrom", "set exactly one of secretKeyRef and configMapKeyRef"));

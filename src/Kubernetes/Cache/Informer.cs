@@ -49,6 +49,7 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
     private readonly ILogger _logger;
     private readonly Reflector<T> _reflector;
     private readonly UndecodableReports _undecodable;
+    private readonly UndecodableFinalizerRelease<T> _release;
     private IResourceEventHandler<T>[] _handlers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -59,7 +60,8 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
         _time = time;
         _logger = logger;
         _reflector = new Reflector<T>(client, options, ns, time, logger, this);
-        _undecodable = new UndecodableReports(options.OnUndecodable, logger);
+        _release = new UndecodableFinalizerRelease<T>(client, options.ReleasableFinalizers, logger);
+        _undecodable = new UndecodableReports(bad => { options.OnUndecodable?.Invoke(bad); _release.Consider(bad); }, logger);
     }
 
     public bool HasSynced => _synced.Task.IsCompleted;
@@ -90,6 +92,7 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
 
     public async Task RunAsync(CancellationToken ct)
     {
+        _release.Stopping = ct;
         using var resync = _options.ResyncPeriod is { } period
             ? _time.CreateTimer(_ => Resync(), null, TimerDelay.Clamp(period), TimerDelay.Clamp(period))
             : null;

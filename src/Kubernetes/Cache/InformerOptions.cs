@@ -33,6 +33,13 @@ public sealed record InformerOptions
     /// </summary>
     public Action<UndecodableObject>? OnUndecodable { get; init; }
 
+    /// <summary>
+    /// Finalizers this process owns. An object that does not fit its type and is being deleted
+    /// has them removed, so its deletion is not held up by an object no controller can read; the
+    /// cleanup they stand for is skipped, and the log says so.
+    /// </summary>
+    public IReadOnlySet<string> ReleasableFinalizers { get; init; } = new HashSet<string>();
+
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CiBridge.Kubernetes.Models;
@@ -6,7 +7,7 @@ namespace CiBridge.Kubernetes.Client;
 
 /// <summary>
 /// Decodes one list item or watch object. An object that does not fit the type becomes an
-/// <see cref="UndecodableObject"/> carrying its identity and the field at fault, so one bad object
+/// <see cref="UndecodableObject"/> carrying its identity (with its finalizers and deletion time) and the field at fault, so one bad object
 /// cannot stop a whole list or watch (client-go fails the list; we skip the object instead).
 /// </summary>
 internal static class ItemDecoder
@@ -58,6 +59,10 @@ internal static class ItemDecoder
         meta.Namespace = StringOf(m, "namespace");
         meta.Uid = StringOf(m, "uid");
         meta.ResourceVersion = StringOf(m, "resourceVersion");
+        meta.DeletionTimestamp = StringOf(m, "deletionTimestamp") is { } deleting && DateTimeOffset.TryParse(deleting, CultureInfo.InvariantCulture, out var at) ? at : null;
+        meta.Finalizers = m.TryGetProperty("finalizers", out var f) && f.ValueKind == JsonValueKind.Array
+            ? [.. f.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+            : null;
         return meta;
     }
 

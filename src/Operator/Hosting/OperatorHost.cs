@@ -42,7 +42,7 @@ public static class OperatorHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (IManager manager) => manager.IsReady ? Results.Text("ok") : Results.Text("caches not synced", statusCode: 503));
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
-        app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>());
+        if (options.WebhookPort is not null) app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>()).OnlyOverTls();
         return app;
     }
 

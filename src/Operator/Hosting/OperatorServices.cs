@@ -73,7 +73,7 @@ internal static class OperatorServices
             Burst = options.KubeApiBurst,
         };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
-        runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces };
+        runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces, ReleasableFinalizers = new HashSet<string> { CiBridgeApi.Finalizer } };
         runtime.Events.Component = CiBridgeApi.FieldManager;
         if (options.LeaderElection)
         {

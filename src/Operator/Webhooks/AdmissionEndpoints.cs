@@ -11,6 +11,13 @@ internal static class AdmissionEndpoints
 {
     public const string Path = "/validate";
 
+    /// <summary>
+    /// Answers 404 to a request that did not come over TLS: the operator's only TLS listener is
+    /// the webhook port, so the plain-HTTP health and metrics port does not serve admission.
+    /// </summary>
+    public static TBuilder OnlyOverTls<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) => context.HttpContext.Request.IsHttps ? await next(context) : Results.NotFound());
+
     public static IEndpointConventionBuilder MapAdmissionWebhook(this IEndpointRouteBuilder endpoints, ApprovedProviderList approved)
     {
         var validator = new AdmissionValidator(approved);

@@ -13,6 +13,14 @@ public sealed class CiTaskValidatorTests
     }
 
     [Fact]
+    public void Validate_AcceptsMultiLineParameterValues_AsJenkinsTextParametersTakeThem()
+    {
+        var result = CiTaskValidator.Validate(Task(t => t.Spec.Parameters![0].Value = "line one\r\n\tline two\n"), ApprovedProviders.Default);
+
+        Assert.True(result.IsValid, result.Summary);
+    }
+
+    [Fact]
     public void Validate_UnapprovedProvider_NamesTheApprovedKinds()
     {
         var task = Task(t => t.Spec.EndpointRef.Kind = "GitLabEndpoint");
@@ -44,6 +52,9 @@ public sealed class CiTaskValidatorTests
         { "value and valueFrom", t => t.Spec.Parameters![0].ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" } }, "spec.parameters[0]: set exactly one of value and valueFrom" },
         { "neither value nor valueFrom", t => t.Spec.Parameters![0].Value = null, "spec.parameters[0]: set exactly one of value and valueFrom" },
         { "valueFrom with two refs", t => t.Spec.Parameters![0] = new() { Name = "P", ValueFrom = new() { SecretKeyRef = new() { Name = "s", Key = "k" }, ConfigMapKeyRef = new() { Name = "c", Key = "k" } } }, "spec.parameters[0].valueFrom: set exactly one of secretKeyRef and configMapKeyRef" },
+        { "NUL in the job path", t => t.Spec.Job = "folder/bu\0ild", "spec.job: must not contain control characters (found U+0000 at position 9)" },
+        { "escape in the job path", t => t.Spec.Job = "build\u001b", "spec.job: must not contain control characters (found U+001B at position 5)" },
+        { "NUL in a parameter value", t => t.Spec.Parameters![0].Value = "ma\0in", "spec.parameters[0].value: must not contain control characters other than tab and line breaks (found U+0000 at position 2)" },
         { "zero timeout", t => t.Spec.Timeout = "0s", "spec.timeout: must be at least 1s" },
         { "unparsable timeout", t => t.Spec.Timeout = "soon", "spec.timeout: \"soon\" is not a duration such as 90s, 5m or 1h" },
         { "timeout over seven days", t => t.Spec.Timeout = "168h1s", "spec.timeout: must be at most 168h" },

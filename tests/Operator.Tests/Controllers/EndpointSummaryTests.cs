@@ -81,6 +81,8 @@ public sealed class EndpointSummaryTests
         { "no username", new() { ["token"] = "t0ken" }, "InvalidSecret: Secret \"creds\" has no key \"username\"" },
         { "no token", new() { ["username"] = "robot" }, "InvalidSecret: Secret \"creds\" has no key \"token\"" },
         { "malformed header", new() { ["username"] = "robot", ["token"] = "t0ken", ["headers"] = "no colon here" }, "InvalidSecret: Secret \"creds\" key \"headers\", line 1" },
+        { "non-ASCII header value", new() { ["username"] = "robot", ["token"] = "t0ken", ["headers"] = "A: b\nCF-Access-Client-Secret: t0ken-é" }, "InvalidSecret: Secret \"creds\" key \"headers\", line 2: the value of header \"CF-Access-Client-Secret\" holds a character HTTP headers cannot carry" },
+        { "header name with a space", new() { ["username"] = "robot", ["token"] = "t0ken", ["headers"] = "X Token: 1" }, "InvalidSecret: Secret \"creds\" key \"headers\", line 1: \"X Token\" is not a header name" },
     };
 
     [Theory]

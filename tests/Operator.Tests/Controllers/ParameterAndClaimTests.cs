@@ -18,6 +18,8 @@ public sealed class ParameterAndClaimTests
         { "from a ConfigMap", From("REGION", configMap: "settings", key: "region"), "REGION=eu-west" },
         { "Secret missing", From("TOKEN", secret: "nope", key: "token"), "ParameterSourceNotFound: parameter TOKEN: Secret \"nope\" key \"token\" not found" },
         { "ConfigMap key missing", From("REGION", configMap: "settings", key: "zone"), "ParameterSourceNotFound: parameter REGION: ConfigMap \"settings\" key \"zone\" not found" },
+        { "NUL in a ConfigMap value", From("NOTE", configMap: "settings", key: "nul"), "InvalidParameters: parameter NOTE: ConfigMap \"settings\" key \"nul\" holds a control character Jenkins cannot take (U+0000 at position 1)" },
+        { "NUL in a Secret value, not located", From("KEY", secret: "deploy", key: "nul"), "InvalidParameters: parameter KEY: Secret \"deploy\" key \"nul\" holds a control character Jenkins cannot take" },
     };
 
     [Theory]
@@ -25,8 +27,8 @@ public sealed class ParameterAndClaimTests
     public async Task Resolve_ReadsEachSource_AndNamesWhatIsMissing(string name, TaskParameter parameter, string expected)
     {
         var harness = new Harness();
-        await harness.Api.CreateAsync(new Secret { Metadata = Meta("deploy"), Data = new() { ["token"] = "s3cr3t"u8.ToArray() } }, Ct);
-        await harness.Api.CreateAsync(new ConfigMap { Metadata = Meta("settings"), Data = new() { ["region"] = "eu-west" } }, Ct);
+        await harness.Api.CreateAsync(new Secret { Metadata = Meta("deploy"), Data = new() { ["token"] = "s3cr3t"u8.ToArray(), ["nul"] = "s\0cr3t"u8.ToArray() } }, Ct);
+        await harness.Api.CreateAsync(new ConfigMap { Metadata = Meta("settings"), Data = new() { ["region"] = "eu-west", ["nul"] = "a\0b" } }, Ct);
         var task = Objects.Task();
         task.Spec.Parameters = [parameter];
 

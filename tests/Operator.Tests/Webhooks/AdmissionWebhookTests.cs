@@ -116,6 +116,21 @@ public sealed class AdmissionWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyOverTls_PlainHttpGets404_AsTheHealthPortDoes()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var app = builder.Build();
+        app.MapAdmissionWebhook(new ApprovedProviderList(ApprovedProviders.Default)).OnlyOverTls();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+
+        using var response = await http.PostAsync(AdmissionEndpoints.Path, new StringContent("{}"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task NotAnAdmissionReview_Is400()
     {
         using var response = await _http.PostAsync(AdmissionEndpoints.Path, new StringContent("{not json"), TestContext.Current.CancellationToken);

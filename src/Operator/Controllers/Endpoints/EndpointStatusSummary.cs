@@ -14,6 +14,7 @@ internal static class EndpointStatusSummary
 {
     public static void Apply(JenkinsEndpoint endpoint, Outcome outcome, DateTimeOffset now)
     {
+        if (endpoint.Status is { } reported) EndpointStatusFit.Apply(reported);
         if (outcome.Kind is OutcomeKind.After or OutcomeKind.Continue) return;
         var status = endpoint.Status ??= new JenkinsEndpointStatus();
         var conditions = status.Conditions ??= [];

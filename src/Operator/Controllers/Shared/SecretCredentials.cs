@@ -28,10 +28,22 @@ internal sealed record SecretCredentials(string? UserName, string? Secret, IRead
         {
             var colon = lines[i].IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0) return Invalid($"Secret \"{name}\" key \"headers\", line {i + 1}: expected \"Name: value\"");
-            headers[lines[i][..colon].Trim()] = lines[i][(colon + 1)..].Trim();
+            var (header, headerValue) = (lines[i][..colon].Trim(), lines[i][(colon + 1)..].Trim());
+            if (HeaderProblem(header, headerValue) is { } problem) return Invalid($"Secret \"{name}\" key \"headers\", line {i + 1}: {problem}");
+            headers[header] = headerValue;
         }
         return new(user.Trim(), value, headers, null);
     }
+
+    /// <summary>What HTTP cannot carry: a name that is not a token, a value outside visible ASCII (named, never shown).</summary>
+    private static string? HeaderProblem(string header, string value)
+    {
+        if (!header.All(IsTokenCharacter)) return $"\"{header}\" is not a header name (letters, digits and !#$%&'*+-.^_`|~ only)";
+        if (!value.All(c => c is '\t' or >= ' ' and <= '~')) return $"the value of header \"{header}\" holds a character HTTP headers cannot carry (only printable ASCII)";
+        return null;
+    }
+
+    private static bool IsTokenCharacter(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c);
 
     private static SecretCredentials Invalid(string message) =>
         new(null, null, new Dictionary<string, string>(), Failure.NeedsUser(EndpointReasons.InvalidSecret, message));

@@ -1,6 +1,7 @@
 using System.Text;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
+using CiBridge.Entities.Validation;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
@@ -29,6 +30,10 @@ internal sealed class ParameterResolver(IKubernetesReader cache)
             if (value is null)
             {
                 return (null, Failure.NeedsUser(TaskReasons.ParameterSourceNotFound, $"parameter {parameter.Name}: {where} not found in namespace \"{task.Metadata.Namespace}\""));
+            }
+            if (ControlCharacters.Describe(value, allowLineBreaks: true) is { } found)
+            {
+                return (null, Failure.NeedsUser(TaskReasons.InvalidParameters, $"parameter {parameter.Name}: {where} holds a control character Jenkins cannot take{(isSecret ? "" : $" ({found})")}"));
             }
             values[parameter.Name] = value;
             if (isSecret && value.Length > 0) secrets.Add(value);

@@ -6,7 +6,8 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// <summary>
 /// Decides whether a CiTask owes a run: its generation has not run yet, or the
 /// <c>cibridge.dev/run-requested-at</c> annotation holds a value not handled yet. Re-applying the
-/// same manifest changes neither, so it starts nothing.
+/// same manifest changes neither, so it starts nothing. A long request value is compared in the
+/// shortened form the status records.
 /// </summary>
 internal static class RunDue
 {
@@ -18,7 +19,7 @@ internal static class RunDue
         var ranGeneration = status?.CurrentRun?.Generation;
         if (ranGeneration is null || ranGeneration < generation) return new RunReason(null);
         var requested = task.Metadata.Annotations?.GetValueOrDefault(CiBridgeApi.RunRequestedAtAnnotation);
-        if (!string.IsNullOrEmpty(requested) && requested != status?.LastHandledRunRequest) return new RunReason(requested);
+        if (!string.IsNullOrEmpty(requested) && CiTaskStatusFit.HandledRequest(requested) != status?.LastHandledRunRequest) return new RunReason(requested);
         return null;
     }
 

@@ -27,6 +27,7 @@ internal static class TaskStatusSummary
         Conditions.Set(conditions, ConditionTypes.Ready, ready.Status, ready.Reason, ready.Message, generation, now);
         Conditions.SetOrRemove(conditions, ConditionTypes.Reconciling, ready.Status == ConditionStatus.Unknown, verdict.Reason, verdict.Message, generation, now);
         Conditions.SetOrRemove(conditions, ConditionTypes.Stalled, outcome.Kind == OutcomeKind.Stalled, outcome.Reason, outcome.Message, generation, now);
+        CiTaskStatusFit.Apply(status);
     }
 
     /// <summary>What <c>Succeeded</c> says: the run on record, unless something keeps a due run from starting.</summary>

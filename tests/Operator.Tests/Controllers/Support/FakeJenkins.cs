@@ -42,9 +42,12 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
         }
     }
 
-    public void FinishBuilds(string result)
+    public void FinishBuilds(string result, string? gitRevision = null)
     {
-        foreach (var build in _builds.Values.Where(b => b.Building).ToList()) _builds[build.Number] = build with { Building = false, Result = result, Duration = TimeSpan.FromSeconds(3) };
+        foreach (var build in _builds.Values.Where(b => b.Building).ToList())
+        {
+            _builds[build.Number] = build with { Building = false, Result = result, Duration = TimeSpan.FromSeconds(3), GitRevision = gitRevision };
+        }
     }
 
     public IJenkinsClient Get(string endpointKey, JenkinsEndpointSettings settings) => this;
