@@ -11,47 +11,54 @@ namespace CiBridge.Sandbox.Host;
 /// </summary>
 internal static class SandboxCommand
 {
+    private static readonly Option<bool> s_apiOnly = new("--api-only") { Description = "Start only the API server (no Jenkins stand-in, no operator)." };
+    private static readonly Option<FileInfo> s_kubeconfig = new("--kubeconfig")
+    {
+        Description = "Where to write the kubeconfig for kubectl.",
+        DefaultValueFactory = _ => new FileInfo(Path.Combine(".sandbox", "kubeconfig")),
+    };
+    private static readonly Option<int> s_port = new("--port") { Description = "API server port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> s_jenkinsPort = new("--jenkins-port") { Description = "Jenkins stand-in port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 0 };
+    // A string, parsed by us: System.CommandLine's Uri conversion rejects every URL with a stack trace.
+    private static readonly Option<string?> s_jenkinsUrl = new("--jenkins-url") { Description = "Use this Jenkins (http(s) URL) instead of starting the stand-in." };
+    private static readonly Option<string?> s_jenkinsUser = new("--jenkins-user") { Description = "User for --jenkins-url." };
+    private static readonly Option<FileInfo?> s_jenkinsTokenFile = new("--jenkins-token-file") { Description = "File holding the API token for --jenkins-url." };
+
     public static RootCommand Create()
     {
-        var apiOnly = new Option<bool>("--api-only") { Description = "Start only the API server (no Jenkins stand-in, no operator)." };
-        var kubeconfig = new Option<FileInfo>("--kubeconfig")
-        {
-            Description = "Where to write the kubeconfig for kubectl.",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine(".sandbox", "kubeconfig")),
-        };
-        var port = new Option<int>("--port") { Description = "API server port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 0 };
-        var jenkinsPort = new Option<int>("--jenkins-port") { Description = "Jenkins stand-in port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 0 };
-        // A string, parsed by us: System.CommandLine's Uri conversion rejects every URL with a stack trace.
-        var jenkinsUrl = new Option<string?>("--jenkins-url") { Description = "Use this Jenkins (http(s) URL) instead of starting the stand-in." };
-        var jenkinsUser = new Option<string?>("--jenkins-user") { Description = "User for --jenkins-url." };
-        var jenkinsTokenFile = new Option<FileInfo?>("--jenkins-token-file") { Description = "File holding the API token for --jenkins-url." };
         var command = new RootCommand("Run CiBridge locally: a stand-in API server and Jenkins, the operator, and the samples.")
         {
-            apiOnly, kubeconfig, port, jenkinsPort, jenkinsUrl, jenkinsUser, jenkinsTokenFile,
+            s_apiOnly, s_kubeconfig, s_port, s_jenkinsPort, s_jenkinsUrl, s_jenkinsUser, s_jenkinsTokenFile,
         };
         command.SetAction(async (result, ct) =>
         {
             SandboxOptions options;
             try
             {
-                options = new SandboxOptions
-                {
-                    Kubeconfig = result.GetValue(kubeconfig)!,
-                    ApiPort = result.GetValue(port),
-                    JenkinsPort = result.GetValue(jenkinsPort),
-                    JenkinsUrl = SandboxOptions.ParseJenkinsUrl(result.GetValue(jenkinsUrl)),
-                    JenkinsUser = result.GetValue(jenkinsUser),
-                    JenkinsTokenFile = result.GetValue(jenkinsTokenFile),
-                };
-                options.Validate();
+                options = Read(result);
             }
             catch (SandboxException e)
             {
-                return Fail(e);
+                return Fail(e.Message);
             }
-            return await RunAsync(result.GetValue(apiOnly), options, ct);
+            return await RunAsync(result.GetValue(s_apiOnly), options, ct);
         });
         return command;
+    }
+
+    private static SandboxOptions Read(ParseResult result)
+    {
+        var options = new SandboxOptions
+        {
+            Kubeconfig = result.GetValue(s_kubeconfig)!,
+            ApiPort = result.GetValue(s_port),
+            JenkinsPort = result.GetValue(s_jenkinsPort),
+            JenkinsUrl = SandboxOptions.ParseJenkinsUrl(result.GetValue(s_jenkinsUrl)),
+            JenkinsUser = result.GetValue(s_jenkinsUser),
+            JenkinsTokenFile = result.GetValue(s_jenkinsTokenFile),
+        };
+        options.Validate();
+        return options;
     }
 
     private static async Task<int> RunAsync(bool apiOnly, SandboxOptions options, CancellationToken ct)
@@ -78,7 +85,12 @@ internal static class SandboxCommand
         }
         catch (SandboxException e)
         {
-            return Fail(e);
+            return Fail(e.Message);
+        }
+        catch (IOException e)
+        {
+            // A port already taken, a kubeconfig folder that cannot be written: say it, no stack trace.
+            return Fail(e.Message);
         }
         return 0;
     }
@@ -97,9 +109,9 @@ internal static class SandboxCommand
         return server;
     }
 
-    private static int Fail(SandboxException e)
+    private static int Fail(string message)
     {
-        Console.Error.WriteLine($"sandbox: {e.Message}");
+        Console.Error.WriteLine($"sandbox: {message}");
         return 2;
     }
 }

@@ -51,6 +51,8 @@ public sealed class SandboxProgramTests
         var runReasons = (await EventsAsync(sandbox)).Where(e => e.Object == "CiTask" && e.Type == "Normal").Select(e => e.Reason);
         Assert.Equal(["Pending", "Queued", "Running", "Succeeded", "Pending", "Queued", "Running", "Succeeded"], runReasons);
         Assert.Equal(0, await sandbox.SignalAndWaitAsync("TERM"));
+        // While the placeholder was in place, a failure is logged once, by the reconcile, not again by the Jenkins client.
+        Assert.DoesNotContain(sandbox.Output, l => l.Contains(" WRN CiBridge.Jenkins", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,6 +81,19 @@ public sealed class SandboxProgramTests
         if (SignalIgnoredHere("INT")) Assert.Skip("SIGINT is ignored in this test run (started in the background), so the sandbox inherits that");
         Assert.Equal(0, await sandbox.SignalAndWaitAsync("INT"));
         Assert.Equal(SandboxStopLine, sandbox.Output.Last());
+    }
+
+    [Fact]
+    public async Task PortAlreadyTaken_IsOneLine_Exit2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var sandbox = SandboxProcess.Start("--api-only", "--port", port);
+
+        Assert.Equal(2, await sandbox.WaitForExitAsync());
+        Assert.Equal($"stderr: sandbox: Failed to bind to address https://127.0.0.1:{port}: address already in use.", sandbox.Output.Last());
+        Assert.DoesNotContain(sandbox.Output, l => l.Contains("   at ", StringComparison.Ordinal));
     }
 
     private const string SandboxStopLine = "Stopping the sandbox.";
