@@ -22,11 +22,16 @@ internal sealed class SampleRetargeting(IKubernetesClient client, SandboxSamples
     {
         while (!ct.IsCancellationRequested)
         {
-            var repaired = await RepairAsync(ct);
-            if (repaired.Count > 0)
+            var at = time.GetLocalNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            try
             {
-                var at = time.GetLocalNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-                Console.Out.WriteLine($"{at} {string.Join(", ", repaired)}: config/samples' placeholder Jenkins was re-applied; pointed back at {jenkins.Url}");
+                var repaired = await RepairAsync(ct);
+                if (repaired.Count > 0) Console.Out.WriteLine($"{at} {string.Join(", ", repaired)}: config/samples' placeholder Jenkins was re-applied; pointed back at {jenkins.Url}");
+            }
+            catch (ApiException e)
+            {
+                // Deleted between read and patch, say: the next round looks again.
+                Console.Out.WriteLine($"{at} could not point the samples back at {jenkins.Url}: {e.Message}");
             }
             await Task.Delay(s_interval, time, ct);
         }

@@ -17,9 +17,16 @@ internal sealed class SandboxProgress(IKubernetesClient client, string ns, TimeP
     {
         while (!ct.IsCancellationRequested)
         {
-            var current = await ReadAsync(ct);
-            foreach (var line in ProgressLines.Diff(_shown, current, time.GetLocalNow())) Console.Out.WriteLine(line);
-            _shown = current.ToDictionary(StringComparer.Ordinal);
+            try
+            {
+                var current = await ReadAsync(ct);
+                foreach (var line in ProgressLines.Diff(_shown, current, time.GetLocalNow())) Console.Out.WriteLine(line);
+                _shown = current.ToDictionary(StringComparer.Ordinal);
+            }
+            catch (ApiException)
+            {
+                // A failed list (a fault injected through /sandbox/faults, say) shows nothing new; the next round reads again.
+            }
             await Task.Delay(s_refresh, time, ct);
         }
     }
