@@ -1,3 +1,5 @@
+using System.CommandLine;
 using CiBridge.Sandbox.Host;
 
-return await SandboxCommand.Create().Parse(args).InvokeAsync();
+// SandboxSignals handles Ctrl-C and SIGTERM; System.CommandLine's handler would exit 130/143 early.
+return await SandboxCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -12,13 +12,10 @@ internal sealed record SandboxJenkins(Uri Url, string User, string Token, Jenkin
     {
         if (options.JenkinsUrl is { } url)
         {
-            if (options.JenkinsUser is null || options.JenkinsTokenFile is null)
-            {
-                throw new SandboxException("--jenkins-url needs --jenkins-user and --jenkins-token-file");
-            }
-            if (!options.JenkinsTokenFile.Exists) throw new SandboxException($"token file {options.JenkinsTokenFile.FullName} does not exist");
-            var token = (await File.ReadAllTextAsync(options.JenkinsTokenFile.FullName, ct)).Trim();
-            return new SandboxJenkins(url, options.JenkinsUser, token, null);
+            // SandboxOptions.Validate checked that user and token file are given.
+            var token = (await File.ReadAllTextAsync(options.JenkinsTokenFile!.FullName, ct)).Trim();
+            if (token.Length == 0) throw new SandboxException($"--jenkins-token-file: {options.JenkinsTokenFile.FullName} is empty");
+            return new SandboxJenkins(url, options.JenkinsUser!, token, null);
         }
         var standIn = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { Port = options.JenkinsPort }, ct);
         JenkinsStandInExample.Apply(standIn);
@@ -30,7 +27,13 @@ internal sealed record SandboxJenkins(Uri Url, string User, string Token, Jenkin
         if (StandIn is not null) await StandIn.DisposeAsync();
     }
 
-    public override string ToString() => $"Jenkins {Url} as {User}";
+    /// <summary>
+    /// Where the samples point, and for the stand-in its example credentials (published in its
+    /// source, no secret), so that anyone can repair or reuse them by hand; a real token never shows.
+    /// </summary>
+    public override string ToString() => StandIn is null
+        ? $"{Url} as {User}"
+        : $"{Url} (stand-in with example jobs; user {User}, API token {Token})";
 }
 
 /// <summary>A sandbox setting the user got wrong; shown as a message, never as a stack trace.</summary>

@@ -1,75 +1,41 @@
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Kubernetes.Client;
-using CiBridge.Kubernetes.Models;
-using Spectre.Console;
 
 namespace CiBridge.Sandbox.Host;
 
 /// <summary>
-/// Shows the sandbox's endpoints and tasks as they progress: a live table on a terminal, one line
-/// per change when the output is redirected (CI logs, tests).
+/// Shows the sandbox's endpoints and tasks as they progress: a timestamped line for each change,
+/// in a terminal as in a CI log, so the operator's own log lines interleave cleanly.
 /// </summary>
 internal sealed class SandboxProgress(IKubernetesClient client, string ns, TimeProvider time)
 {
     private static readonly TimeSpan s_refresh = TimeSpan.FromSeconds(1);
-    private readonly HashSet<string> _printed = [];
+    private IReadOnlyDictionary<string, ProgressState> _shown = new Dictionary<string, ProgressState>();
 
     public async Task RunAsync(CancellationToken ct)
     {
-        if (Console.IsOutputRedirected)
+        while (!ct.IsCancellationRequested)
         {
-            while (!ct.IsCancellationRequested)
+            try
             {
-                foreach (var line in await LinesAsync(ct)) if (_printed.Add(line)) Console.Out.WriteLine(line);
-                await Task.Delay(s_refresh, time, ct);
+                var current = await ReadAsync(ct);
+                foreach (var line in ProgressLines.Diff(_shown, current, time.GetLocalNow())) Console.Out.WriteLine(line);
+                _shown = current.ToDictionary(StringComparer.Ordinal);
             }
-            return;
-        }
-        await AnsiConsole.Live(new Table()).StartAsync(async live =>
-        {
-            while (!ct.IsCancellationRequested)
+            catch (ApiException)
             {
-                live.UpdateTarget(await TableAsync(ct));
-                await Task.Delay(s_refresh, time, ct);
+                // A failed list (a fault injected through /sandbox/faults, say) shows nothing new; the next round reads again.
             }
-        });
-    }
-
-    private async Task<IReadOnlyList<string>> LinesAsync(CancellationToken ct)
-    {
-        var (endpoints, tasks) = await ReadAsync(ct);
-        return
-        [
-            .. endpoints.Select(e => $"jenkinsendpoint/{e.Metadata.Name}: Ready={Ready(e.Status?.Conditions)?.Status ?? "-"} {Ready(e.Status?.Conditions)?.Reason}"),
-            .. tasks.Select(t => $"citask/{t.Metadata.Name}: {t.Status?.Phase ?? "Pending"} build={t.Status?.CurrentRun?.BuildNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {Succeeded(t)?.Reason}"),
-        ];
-    }
-
-    private async Task<Table> TableAsync(CancellationToken ct)
-    {
-        var (endpoints, tasks) = await ReadAsync(ct);
-        var table = new Table().AddColumns("Kind", "Name", "State", "Reason", "Build", "Details");
-        foreach (var e in endpoints)
-        {
-            var ready = Ready(e.Status?.Conditions);
-            table.AddRow("JenkinsEndpoint", e.Metadata.Name!, ready?.Status ?? "-", ready?.Reason ?? "", "", Markup.Escape($"{e.Spec.Url} Jenkins {e.Status?.JenkinsVersion}, {e.Status?.JobCount ?? 0} jobs"));
+            await Task.Delay(s_refresh, time, ct);
         }
-        foreach (var t in tasks)
-        {
-            var run = t.Status?.CurrentRun;
-            table.AddRow("CiTask", t.Metadata.Name!, t.Status?.Phase ?? "Pending", Succeeded(t)?.Reason ?? "", run?.BuildNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", Markup.Escape($"{t.Spec.Job} {run?.Result}"));
-        }
-        return table;
     }
 
-    private async Task<(IReadOnlyList<JenkinsEndpoint>, IReadOnlyList<CiTask>)> ReadAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<KeyValuePair<string, ProgressState>>> ReadAsync(CancellationToken ct)
     {
         var options = new ListOptions { Namespace = ns };
-        return ((await client.ListAsync<JenkinsEndpoint>(options, ct)).Items, (await client.ListAsync<CiTask>(options, ct)).Items);
+        var endpoints = (await client.ListAsync<JenkinsEndpoint>(options, ct)).Items;
+        var tasks = (await client.ListAsync<CiTask>(options, ct)).Items;
+        return [.. endpoints.Select(ProgressState.Of), .. tasks.Select(ProgressState.Of)];
     }
-
-    private static Condition? Ready(IEnumerable<Condition>? conditions) => Conditions.Find(conditions, "Ready");
-
-    private static Condition? Succeeded(CiTask task) => Conditions.Find(task.Status?.Conditions, "Succeeded");
 }
