@@ -76,7 +76,10 @@ internal sealed partial class ApprovedProvidersWatcher(
             return;
         }
         var (before, after, where) = (list.Current.Describe(), next.Describe(), configMap.ToString());
-        if (list.Replace(next)) LogChanged(logger, before, after, where);
+        if (before == after) return;
+        // Logged before the change takes effect, so the line precedes the reconciles it causes.
+        LogChanged(logger, before, after, where);
+        list.Replace(next);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Approved provider kinds changed from {Before} to {After} (ConfigMap {ConfigMap}); objects are checked again, none is deleted")]
