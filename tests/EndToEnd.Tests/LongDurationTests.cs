@@ -16,7 +16,9 @@ namespace CiBridge.EndToEnd.Tests;
 /// </summary>
 public sealed class LongDurationTests
 {
-    private const string LongJob = "e2e/eight-days";
+    // Longer than the whole run, so only the operator's timeout can end it: a build that finished on
+    // its own while a loaded machine reconciled late would otherwise read as Succeeded.
+    private const string LongJob = "e2e/sixty-days";
     private static readonly TimeSpan s_step = TimeSpan.FromHours(2);
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class LongDurationTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var environment = await OperatorEnvironment.StartAsync(Scenario.Ct, services => services.AddSingleton<TimeProvider>(time), jenkinsTime: time);
         environment.Jenkins.AddFolder("e2e");
-        environment.Jenkins.AddJob(LongJob, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new JobBehavior(TimeSpan.FromDays(8)), JobKind.Pipeline);
+        environment.Jenkins.AddJob(LongJob, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new JobBehavior(TimeSpan.FromDays(60)), JobKind.Pipeline);
         var scenario = await Scenario.StartAsync(environment);
         await scenario.CreateCredentialsAsync(Sandbox.Jenkins.JenkinsStandInExample.ApiToken);
         await CreateEndpointAsync(environment, scenario.Namespace, GoDuration.Format(SpecLimits.MaxVerifyInterval));

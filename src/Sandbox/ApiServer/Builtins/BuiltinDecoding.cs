@@ -8,7 +8,7 @@ namespace CiBridge.Sandbox.ApiServer.Builtins;
 
 /// <summary>
 /// What kube's typed decoding rejects before any validation runs: a value of the wrong JSON type
-/// and bad base64 in a <c>[]byte</c> field (Secret <c>data</c>, ConfigMap <c>binaryData</c>).
+/// (for every kind, custom ones too, in <c>metadata.labels</c> and <c>metadata.annotations</c>) and bad base64 in a <c>[]byte</c> field (Secret <c>data</c>, ConfigMap <c>binaryData</c>).
 /// A request body that fails so is 400 <c>Secret in version "v1" cannot be handled as a Secret: …</c>;
 /// the result of a patch is 422 on the field <c>patch</c>. Like Go, the first failure in document order wins.
 /// </summary>
@@ -17,6 +17,8 @@ internal static class BuiltinDecoding
     private enum GoType { String, Bytes, Bool, Int32 }
 
     private sealed record TypedField(string Struct, string Path, GoType Type, bool IsMap);
+
+    private static readonly string[] s_metadataMaps = ["metadata.labels", "metadata.annotations"];
 
     private static readonly Dictionary<string, TypedField[]> s_fields = new(StringComparer.Ordinal)
     {
@@ -68,6 +70,7 @@ internal static class BuiltinDecoding
 
     private static string? FirstError(ResourceType type, JsonObject obj)
     {
+        if (MetadataError(type, obj) is { } metadataError) return metadataError;
         // keyed by the API the client used: events.k8s.io/v1 Events are stored as core ones but decode as their own type
         if (type.IsCustom || !s_fields.TryGetValue($"{type.Group}/{type.Plural}", out var fields)) return null;
         var found = new List<(int Order, string Error)>();
@@ -80,6 +83,12 @@ internal static class BuiltinDecoding
         }
         return found.OrderBy(f => f.Order).Select(f => f.Error).FirstOrDefault();
     }
+
+    /// <summary>Every kind's metadata decodes into ObjectMeta: labels and annotations are maps of strings.</summary>
+    private static string? MetadataError(ResourceType type, JsonObject obj) =>
+        s_metadataMaps
+            .Select(path => Locate(obj, path) is ({ } parent, var key) && parent[key] is { } value ? Check(new TypedField(type.Kind, path, GoType.String, true), value) : null)
+            .FirstOrDefault(e => e is not null);
 
     private static (JsonObject? Parent, string Key) Locate(JsonObject obj, string path)
     {
