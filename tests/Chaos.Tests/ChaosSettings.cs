@@ -6,15 +6,19 @@ namespace CiBridge.Chaos.Tests;
 /// How hard one run of the suite pushes: the short mode for CI by default, the long mode with
 /// <c>CIBRIDGE_CHAOS=long</c>. <c>CIBRIDGE_CHAOS_SEED</c> replays a run whose seed a failure printed.
 /// </summary>
-internal sealed record ChaosSettings(string Mode, int Seed, int Kills, int Scale)
+internal sealed record ChaosSettings(string Mode, int Seed, int Kills, int LeaderKills, int Scale)
 {
-    public static ChaosSettings FromEnvironment()
+    /// <summary>True when <c>CIBRIDGE_CHAOS=long</c> asks for the long mode.</summary>
+    public static bool LongModeRequested => Environment.GetEnvironmentVariable("CIBRIDGE_CHAOS") == "long";
+
+    public static ChaosSettings Short() => new("short", NewSeed(), Kills: 30, LeaderKills: 1, Scale: 1);
+
+    public static ChaosSettings Long() => new("long", NewSeed(), Kills: 200, LeaderKills: 5, Scale: 4);
+
+    private static int NewSeed()
     {
         var seedText = Environment.GetEnvironmentVariable("CIBRIDGE_CHAOS_SEED");
-        var seed = string.IsNullOrEmpty(seedText) ? Random.Shared.Next() : int.Parse(seedText, CultureInfo.InvariantCulture);
-        return Environment.GetEnvironmentVariable("CIBRIDGE_CHAOS") == "long"
-            ? new ChaosSettings("long", seed, Kills: 200, Scale: 4)
-            : new ChaosSettings("short", seed, Kills: 30, Scale: 1);
+        return string.IsNullOrEmpty(seedText) ? Random.Shared.Next() : int.Parse(seedText, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The shortest and longest an operator process lives before it is killed.</summary>

@@ -16,10 +16,21 @@ public sealed class ChaosSuiteTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>CI's mode: 30 kills, one leader kill, 100 runs.</summary>
     [Fact]
-    public async Task KilledOverAndOver_UnderFaults_EveryRunGetsExactlyOneBuild()
+    public Task ShortMode_KilledOverAndOver_UnderFaults_EveryRunGetsExactlyOneBuild() => RunAsync(ChaosSettings.Short());
+
+    /// <summary>200 kills, five leader kills, 400 runs; only with <c>CIBRIDGE_CHAOS=long</c>.</summary>
+    [Fact]
+    public Task LongMode_KilledOverAndOver_UnderFaults_EveryRunGetsExactlyOneBuild()
     {
-        var settings = ChaosSettings.FromEnvironment();
+        Assert.SkipUnless(ChaosSettings.LongModeRequested, "long chaos mode runs only with CIBRIDGE_CHAOS=long; its one run (seed 1385801888) found "
+            + "10 duplicate builds in 400 runs, not fixed yet: a revised CiTask or one of identical twins got a second build for one generation (docs/reliability.md)");
+        return RunAsync(ChaosSettings.Long());
+    }
+
+    private static async Task RunAsync(ChaosSettings settings)
+    {
         Report($"chaos {settings.Mode}: seed {settings.Seed} (replay with CIBRIDGE_CHAOS_SEED={settings.Seed})");
         var random = new Random(settings.Seed);
         await using var world = await ChaosWorld.StartAsync(settings.Seed, Ct);
@@ -29,6 +40,8 @@ public sealed class ChaosSuiteTests
         var clock = Stopwatch.StartNew();
 
         var kills = await KillOverAndOverAsync(world, workload, settings, random);
+        var leaderPhase = new LeaderPhase(world, workload, Ct);
+        await leaderPhase.RunAsync(settings.LeaderKills);
         using (var last = OperatorProcess.Start(world.KubeconfigPath, world.OperatorLog))
         {
             await Eventually.HoldsAsync(async () => { await workload.ActMidRunAsync(); return await workload.UnsettledAsync(); },
@@ -38,7 +51,8 @@ public sealed class ChaosSuiteTests
 
         var ledger = new BuildLedger(plans, world.Jenkins.ReceivedBuilds());
         Report($"chaos {settings.Mode} figures: seed {settings.Seed}, kills {kills}, runs {ledger.Runs}, builds {ledger.Builds}, duplicates {ledger.Duplicates}, lost {ledger.Lost}, "
-            + $"duration {clock.Elapsed.TotalSeconds:0}s, API faults {Format(world.Api.Faults.Injected)}, Jenkins faults {Format(world.Jenkins.InjectedFaults)}");
+            + $"duration {clock.Elapsed.TotalSeconds:0}s, "
+            + $"leader kills {leaderPhase.Takeovers.Count}, longest takeover {leaderPhase.Takeovers.Max().TotalSeconds:0.0}s, API faults {Format(world.Api.Faults.Injected)}, Jenkins faults {Format(world.Jenkins.InjectedFaults)}");
         Assert.True(ledger.Duplicates == 0 && ledger.Lost == 0, $"seed {settings.Seed}: " + string.Join("; ", ledger.Mismatches()));
         Assert.True(kills >= settings.Kills, $"only {kills} kills");
         await AssertStatusesMatchJenkinsAsync(world);
@@ -48,11 +62,13 @@ public sealed class ChaosSuiteTests
     /// <summary>Each round: create the next wave of tasks, start the operator, let it live a random while, act mid-run, SIGKILL it.</summary>
     private static async Task<int> KillOverAndOverAsync(ChaosWorld world, ChaosWorkload workload, ChaosSettings settings, Random random)
     {
-        var wave = (int)Math.Ceiling(84.0 * settings.Scale / (settings.Kills * 2 / 3));
+        // The tasks are spread over the first two thirds of the kills; a tenth is left for the leader phase.
+        var reserve = workload.LeftToCreate / 10;
+        var wave = (int)Math.Ceiling((workload.LeftToCreate - reserve) / (settings.Kills * 2 / 3.0));
         var kills = 0;
         while (kills < settings.Kills)
         {
-            await workload.CreateNextAsync(wave);
+            await workload.CreateNextAsync(Math.Min(wave, workload.LeftToCreate - reserve));
             using var process = OperatorProcess.Start(world.KubeconfigPath, world.OperatorLog);
             var (min, max) = ChaosSettings.Lifetime;
             // The kill moment itself is what is random here; there is no condition to await.

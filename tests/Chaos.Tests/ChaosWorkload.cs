@@ -18,6 +18,8 @@ internal sealed class ChaosWorkload(ChaosWorld world, IReadOnlyList<TaskPlan> pl
 
     public bool AllCreated => _toCreate.Count == 0;
 
+    public int LeftToCreate => _toCreate.Count;
+
     public async Task CreateNextAsync(int count)
     {
         for (var i = 0; i < count && _toCreate.TryDequeue(out var plan); i++)

@@ -13,6 +13,9 @@ internal sealed class OperatorProcess : IDisposable
 
     private OperatorProcess(Process process) => _process = process;
 
+    /// <summary>The lines this process printed (they go to the shared log as well).</summary>
+    public ConcurrentQueue<string> Lines { get; } = new();
+
     public static OperatorProcess Start(string kubeconfig, ConcurrentQueue<string> log, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -23,12 +26,17 @@ internal sealed class OperatorProcess : IDisposable
             .. extra,
         ];
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue("stderr: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new OperatorProcess(process);
+        var process = new OperatorProcess(Process.Start(start)!);
+        void Keep(string line)
+        {
+            log.Enqueue(line);
+            process.Lines.Enqueue(line);
+        }
+        process._process.OutputDataReceived += (_, e) => { if (e.Data is not null) Keep(e.Data); };
+        process._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Keep("stderr: " + e.Data); };
+        process._process.BeginOutputReadLine();
+        process._process.BeginErrorReadLine();
+        return process;
     }
 
     public bool HasExited => _process.HasExited;
