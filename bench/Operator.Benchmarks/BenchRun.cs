@@ -23,8 +23,10 @@ internal static class BenchRun
         Progress($"{settings.Samples} reaction and floor samples taken");
         figures.BurstAllTriggered = await BurstAsync(world, settings.Burst);
         Progress($"burst of {settings.Burst} triggered");
-        figures.Runs = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(settings.BuildSeconds * 2));
-        Progress($"all {figures.Runs} runs finished");
+        var burstStart = Stopwatch.GetTimestamp() - (long)(figures.BurstAllTriggered.TotalSeconds * Stopwatch.Frequency);
+        (figures.Finished, figures.Runs) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(settings.Short ? 3 : 10));
+        figures.AllFinished = Stopwatch.GetElapsedTime(burstStart);
+        Progress($"{figures.Finished} of {figures.Runs} runs finished");
         figures.ApiRequests = Delta(apiBefore, await world.Client.OperatorRequestsAsync());
         var jenkins = Delta(jenkinsBefore, world.Proxy.RequestsByKind);
         // The floor's own job GET and trigger per sample are not the operator's.

@@ -13,6 +13,12 @@ internal sealed class Figures
 
     public TimeSpan BurstAllTriggered { get; set; }
 
+    /// <summary>From the burst's first create until every run finished (or the harness stopped waiting).</summary>
+    public TimeSpan AllFinished { get; set; }
+
+    /// <summary>Runs that had finished when the harness stopped waiting; less than <see cref="Runs"/> only after a timeout.</summary>
+    public int Finished { get; set; }
+
     /// <summary>CiTasks the API-request and Jenkins-request figures are averaged over.</summary>
     public int Runs { get; set; }
 

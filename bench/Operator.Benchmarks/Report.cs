@@ -24,6 +24,7 @@ internal static class Report
         Row(text, "floor: 2 API writes + job GET + trigger POST, bare client", $"p50 {Ms(floor)}, p99 {Ms(Figures.Percentile(f.Floors, 0.99))}", "");
         Row(text, "reaction p99 / floor p50", $"{p99 / floor:0.00}×", "≤ 2×");
         Row(text, $"burst of {s.Burst} CiTasks at QPS {f.Qps:0.#}: all triggered", $"{f.BurstAllTriggered.TotalSeconds:0.00} s; bound (2 writes/run) {f.BurstBound.TotalSeconds:0.00} s ({f.BurstAllTriggered / f.BurstBound:0.00}×)", "≤ 1.25× the bound");
+        Row(text, "burst: first create → every run finished", $"{f.AllFinished.TotalSeconds:0.0} s for {f.Finished} of {f.Runs} runs ({s.BuildSeconds:0.#} s builds)", "");
         Row(text, $"API requests per run (operator, {f.Runs} runs)", PerRun(f), "≤ 4 writes, no extra reads");
         Row(text, $"Jenkins requests per build ({s.BuildSeconds:0.#} s builds)", Invariant($"{f.JenkinsRequests.Values.Sum() / (double)f.Runs:0.0}"), "1 trigger + ⌈duration / poll⌉ + 1");
         Row(text, $"idle: writes / Jenkins calls in {s.IdleSeconds:0.#} s, all finished", $"{f.IdleWrites} / {f.IdleJenkinsRequests}", "0 / 0 per 20 s");
