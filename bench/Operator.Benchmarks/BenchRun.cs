@@ -1,0 +1,93 @@
+using System.Diagnostics;
+
+namespace CiBridge.Operator.Benchmarks;
+
+/// <summary>The phases of one measurement: start, reaction against the floor, burst, follow-up to the end, idle.</summary>
+internal static class BenchRun
+{
+    private static readonly TimeSpan s_triggerTimeout = TimeSpan.FromMinutes(2);
+    private static readonly string[] s_writeVerbs = ["create", "update", "patch", "delete", "deletecollection"];
+
+    public static async Task<Figures> RunAsync(BenchSettings settings)
+    {
+        var figures = new Figures { Settings = settings };
+        await using var world = await BenchWorld.StartAsync(settings);
+        await using var op = OperatorProcess.Start(world.Kubeconfig, settings.Qps);
+        figures.StartToReady = await op.WaitReadyAsync(TimeSpan.FromMinutes(1));
+        await world.WaitEndpointReadyAsync(TimeSpan.FromMinutes(1));
+
+        var apiBefore = await world.Client.OperatorRequestsAsync();
+        var jenkinsBefore = world.Proxy.RequestsByKind;
+        Progress($"operator ready after {figures.StartToReady.TotalSeconds:0.00} s, endpoint Ready");
+        await ReactionsAsync(world, figures);
+        Progress($"{settings.Samples} reaction and floor samples taken");
+        figures.BurstAllTriggered = await BurstAsync(world, settings.Burst);
+        Progress($"burst of {settings.Burst} triggered");
+        var burstStart = Stopwatch.GetTimestamp() - (long)(figures.BurstAllTriggered.TotalSeconds * Stopwatch.Frequency);
+        (figures.Finished, figures.Runs) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(settings.Short ? 3 : 10));
+        figures.AllFinished = Stopwatch.GetElapsedTime(burstStart);
+        Progress($"{figures.Finished} of {figures.Runs} runs finished");
+        figures.ApiRequests = Delta(apiBefore, await world.Client.OperatorRequestsAsync());
+        var jenkins = Delta(jenkinsBefore, world.Proxy.RequestsByKind);
+        // The floor's own job GET and trigger per sample are not the operator's.
+        jenkins[JenkinsProxy.JobGet] -= settings.Samples;
+        jenkins[JenkinsProxy.Trigger] -= settings.Samples;
+        figures.JenkinsRequests = jenkins.Where(p => p.Value != 0).ToDictionary(StringComparer.Ordinal);
+
+        var idleApi = await world.Client.OperatorRequestsAsync();
+        var idleJenkins = world.Proxy.Requests;
+        await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds), TimeProvider.System);
+        var idle = Delta(idleApi, await world.Client.OperatorRequestsAsync());
+        figures.IdleWrites = s_writeVerbs.Sum(v => idle.GetValueOrDefault(v));
+        figures.IdleJenkinsRequests = world.Proxy.Requests - idleJenkins;
+        figures.ResidentBytes = op.ResidentBytes();
+        Progress($"idle window of {settings.IdleSeconds:0.#} s over");
+        return figures;
+    }
+
+    private static void Progress(string what) => Console.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss.f}] {what}");
+
+    /// <summary>Alternates a bare-client floor sample with one CiTask created and awaited at Jenkins.</summary>
+    private static async Task ReactionsAsync(BenchWorld world, Figures figures)
+    {
+        for (var i = 0; i < figures.Settings.Samples; i++)
+        {
+            figures.Floors.Add(await FloorAsync(world, i));
+            world.Proxy.ForgetTriggers();
+            await world.Client.CreateAsync(BenchWorld.Tasks, BenchWorld.CiTask($"reaction-{BenchWorld.Text(i)}"));
+            var created = Stopwatch.GetTimestamp();
+            var arrived = await world.Proxy.NextTriggerAsync(s_triggerTimeout);
+            figures.Reactions.Add(Stopwatch.GetElapsedTime(created, arrived));
+        }
+    }
+
+    /// <summary>What the operator cannot beat: two API writes, the job's definition, then the trigger, back to back.</summary>
+    private static async Task<TimeSpan> FloorAsync(BenchWorld world, int i)
+    {
+        var name = $"floor-{BenchWorld.Text(i)}";
+        world.Proxy.ForgetTriggers();
+        var start = Stopwatch.GetTimestamp();
+        await world.Client.CreateAsync($"/api/v1/namespaces/{BenchWorld.Ns}/configmaps", $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}"},"data":{"phase":"Pending"}}""");
+        await world.Client.MergePatchAsync($"/api/v1/namespaces/{BenchWorld.Ns}/configmaps/{name}", """{"data":{"phase":"Queued"}}""");
+        using (var job = await world.JenkinsClient.GetAsync("job/bench/job/build/api/json")) job.EnsureSuccessStatusCode();
+        var trigger = world.JenkinsClient.PostAsync($"job/bench/job/build/buildWithParameters?CIBRIDGE_RUN_ID={name}", null);
+        var arrived = await world.Proxy.NextTriggerAsync(s_triggerTimeout);
+        using (var response = await trigger) response.EnsureSuccessStatusCode();
+        return Stopwatch.GetElapsedTime(start, arrived);
+    }
+
+    /// <summary>Creates <paramref name="count"/> CiTasks at once; the time from the first create until all triggers reached Jenkins.</summary>
+    private static async Task<TimeSpan> BurstAsync(BenchWorld world, int count)
+    {
+        world.Proxy.ForgetTriggers();
+        var start = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (i, _) => await world.Client.CreateAsync(BenchWorld.Tasks, BenchWorld.CiTask($"burst-{BenchWorld.Text(i)}")));
+        var last = start;
+        for (var i = 0; i < count; i++) last = await world.Proxy.NextTriggerAsync(s_triggerTimeout);
+        return Stopwatch.GetElapsedTime(start, last);
+    }
+
+    private static Dictionary<string, long> Delta(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
+        after.Select(p => (p.Key, Count: p.Value - before.GetValueOrDefault(p.Key))).Where(p => p.Count != 0).ToDictionary(p => p.Key, p => p.Count, StringComparer.Ordinal);
+}

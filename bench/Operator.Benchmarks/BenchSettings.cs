@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace CiBridge.Operator.Benchmarks;
+
+/// <summary>The harness's flags; <c>--short</c> picks sizes that finish well within a minute (CI).</summary>
+internal sealed record BenchSettings
+{
+    public int Samples { get; init; } = 50;
+
+    public int Burst { get; init; } = 100;
+
+    /// <summary>The operator's --kube-api-qps; null leaves its default (20).</summary>
+    public double? Qps { get; init; }
+
+    public int JenkinsLatencyMs { get; init; } = 45;
+
+    public double BuildSeconds { get; init; } = 2;
+
+    public double IdleSeconds { get; init; } = 20;
+
+    public bool Short { get; init; }
+
+    /// <summary>Where to write the figures (the marked section of docs/performance.md); null writes nothing.</summary>
+    public string? DocPath { get; init; }
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/Operator.Benchmarks -- [flags]
+          --short                 small sizes for CI (8 samples, burst 10, 1 s builds, 3 s idle window)
+          --samples N             reaction samples, each with a bare-client floor sample (default 50)
+          --burst N               CiTasks created at once (default 100)
+          --qps Q                 the operator's --kube-api-qps (default: the operator's own, 20)
+          --jenkins-latency-ms N  delay of every Jenkins request (default 45)
+          --build-seconds S       how long each build runs (default 2)
+          --idle-seconds S        idle window after all runs finished (default 20)
+          --write-doc PATH        rewrite the figures section of PATH (e.g. docs/performance.md)
+        """;
+
+    /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming a flag it cannot read.</summary>
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = args.Contains("--short") ? new BenchSettings { Samples = 8, Burst = 10, BuildSeconds = 1, IdleSeconds = 3, Short = true } : new BenchSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            settings = args[i] switch
+            {
+                "--short" => settings,
+                "--samples" => settings with { Samples = Positive(args, ++i) },
+                "--burst" => settings with { Burst = Positive(args, ++i) },
+                "--qps" => settings with { Qps = Number(args, ++i) },
+                "--jenkins-latency-ms" => settings with { JenkinsLatencyMs = (int)Number(args, ++i, allowZero: true) },
+                "--build-seconds" => settings with { BuildSeconds = Number(args, ++i) },
+                "--idle-seconds" => settings with { IdleSeconds = Number(args, ++i) },
+                "--write-doc" => settings with { DocPath = Value(args, ++i) },
+                var other => throw new ArgumentException($"unknown flag '{other}'"),
+            };
+        }
+        return settings;
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static int Positive(string[] args, int i) => (int)Number(args, i);
+
+    private static double Number(string[] args, int i, bool allowZero = false)
+    {
+        var text = Value(args, i);
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || (value == 0 && !allowZero))
+        {
+            throw new ArgumentException($"{args[i - 1]} must be a {(allowZero ? "non-negative" : "positive")} number, not '{text}'");
+        }
+        return value;
+    }
+}

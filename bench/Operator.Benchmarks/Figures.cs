@@ -1,0 +1,48 @@
+namespace CiBridge.Operator.Benchmarks;
+
+/// <summary>What one harness run measured.</summary>
+internal sealed class Figures
+{
+    public required BenchSettings Settings { get; init; }
+
+    public TimeSpan StartToReady { get; set; }
+
+    public List<TimeSpan> Reactions { get; } = [];
+
+    public List<TimeSpan> Floors { get; } = [];
+
+    public TimeSpan BurstAllTriggered { get; set; }
+
+    /// <summary>From the burst's first create until every run finished (or the harness stopped waiting).</summary>
+    public TimeSpan AllFinished { get; set; }
+
+    /// <summary>Runs that had finished when the harness stopped waiting; less than <see cref="Runs"/> only after a timeout.</summary>
+    public int Finished { get; set; }
+
+    /// <summary>CiTasks the API-request and Jenkins-request figures are averaged over.</summary>
+    public int Runs { get; set; }
+
+    /// <summary>Operator requests to the API server during the runs, by verb.</summary>
+    public IReadOnlyDictionary<string, long> ApiRequests { get; set; } = new Dictionary<string, long>();
+
+    /// <summary>Operator requests to Jenkins during the runs, by kind (see <see cref="JenkinsProxy.RequestsByKind"/>).</summary>
+    public IReadOnlyDictionary<string, long> JenkinsRequests { get; set; } = new Dictionary<string, long>();
+
+    public long IdleWrites { get; set; }
+
+    public long IdleJenkinsRequests { get; set; }
+
+    public long ResidentBytes { get; set; }
+
+    /// <summary>The operator's QPS the burst ran at (its default when no flag was given).</summary>
+    public double Qps => Settings.Qps ?? 20;
+
+    /// <summary>The burst's lower bound: two writes per run at the operator's QPS.</summary>
+    public TimeSpan BurstBound => TimeSpan.FromSeconds(2.0 * Settings.Burst / Qps);
+
+    public static TimeSpan Percentile(List<TimeSpan> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(sorted.Count * share) - 1)];
+    }
+}
