@@ -7,6 +7,7 @@ internal static class BenchRun
 {
     private static readonly TimeSpan s_triggerTimeout = TimeSpan.FromMinutes(2);
     private static readonly string[] s_writeVerbs = ["create", "update", "patch", "delete", "deletecollection"];
+    private static readonly TimeSpan s_quiet = TimeSpan.FromSeconds(3);
 
     public static async Task<Figures> RunAsync(BenchSettings settings)
     {
@@ -27,6 +28,8 @@ internal static class BenchRun
         (figures.Finished, figures.Runs) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(settings.Short ? 3 : 10));
         figures.AllFinished = Stopwatch.GetElapsedTime(burstStart);
         Progress($"{figures.Finished} of {figures.Runs} runs finished");
+        figures.Settling = await SettleAsync(world);
+        Progress($"writes settled {figures.Settling.TotalSeconds:0.0} s after the last run finished");
         figures.ApiRequests = Delta(apiBefore, await world.Client.OperatorRequestsAsync());
         var jenkins = Delta(jenkinsBefore, world.Proxy.RequestsByKind);
         // The floor's own job GET and trigger per sample are not the operator's.
@@ -37,13 +40,35 @@ internal static class BenchRun
         var idleApi = await world.Client.OperatorRequestsAsync();
         var idleJenkins = world.Proxy.Requests;
         await Task.Delay(TimeSpan.FromSeconds(settings.IdleSeconds), TimeProvider.System);
-        var idle = Delta(idleApi, await world.Client.OperatorRequestsAsync());
-        figures.IdleWrites = s_writeVerbs.Sum(v => idle.GetValueOrDefault(v));
+        figures.IdleRequests = Delta(idleApi, await world.Client.OperatorRequestsAsync());
+        figures.IdleWrites = Writes(figures.IdleRequests);
         figures.IdleJenkinsRequests = world.Proxy.Requests - idleJenkins;
         figures.ResidentBytes = op.ResidentBytes();
         Progress($"idle window of {settings.IdleSeconds:0.#} s over");
         return figures;
     }
+
+    /// <summary>
+    /// The writes that still follow once every run reads finished (status writes queued behind the
+    /// client's rate limit, the last Events) belong to the runs, not to the idle window: waits until
+    /// no write came for <see cref="s_quiet"/> (at most a minute); the runs' counts are taken after it.
+    /// </summary>
+    private static async Task<TimeSpan> SettleAsync(BenchWorld world)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var lastChange = started;
+        var writes = Writes(await world.Client.OperatorRequestsAsync());
+        while (Stopwatch.GetElapsedTime(lastChange) < s_quiet && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
+            var now = Writes(await world.Client.OperatorRequestsAsync());
+            if (now != writes) (writes, lastChange) = (now, Stopwatch.GetTimestamp());
+        }
+        return Stopwatch.GetElapsedTime(started, lastChange);
+    }
+
+    private static long Writes(IReadOnlyDictionary<string, long> requests) =>
+        requests.Where(p => s_writeVerbs.Contains(ApiClient.VerbOf(p.Key))).Sum(p => p.Value);
 
     private static void Progress(string what) => Console.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss.f}] {what}");
 

@@ -57,7 +57,9 @@ internal sealed class BenchWorld : IAsyncDisposable
         // Enough executors that no build waits for one, and no quiet period: the figures are the operator's.
         var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { Executors = 100_000, QuietPeriod = TimeSpan.Zero, Faults = latency }, CancellationToken.None);
         jenkins.AddUser(JenkinsStandInExample.User, apiToken: JenkinsStandInExample.ApiToken);
-        jenkins.AddJob(Job, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new(TimeSpan.FromSeconds(settings.BuildSeconds), "SUCCESS", ["bench"]));
+        // A Pipeline job, as Jenkins runs those concurrently by default: a freestyle job runs one build at
+        // a time, so a burst of N runs would take N build durations whatever the operator does.
+        jenkins.AddJob(Job, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new(TimeSpan.FromSeconds(settings.BuildSeconds), "SUCCESS", ["bench"]), JobKind.Pipeline);
         var world = new BenchWorld(api, jenkins, await JenkinsProxy.StartAsync(jenkins.BaseAddress));
         await world.CreateEndpointAsync();
         return world;

@@ -16,13 +16,19 @@ internal sealed class Figures
     /// <summary>From the burst's first create until every run finished (or the harness stopped waiting).</summary>
     public TimeSpan AllFinished { get; set; }
 
+    /// <summary>How long writes went on after every run read finished (see BenchRun.SettleAsync).</summary>
+    public TimeSpan Settling { get; set; }
+
+    /// <summary>Idle-window requests by "verb resource", to show what an idle operator still writes.</summary>
+    public IReadOnlyDictionary<string, long> IdleRequests { get; set; } = new Dictionary<string, long>();
+
     /// <summary>Runs that had finished when the harness stopped waiting; less than <see cref="Runs"/> only after a timeout.</summary>
     public int Finished { get; set; }
 
     /// <summary>CiTasks the API-request and Jenkins-request figures are averaged over.</summary>
     public int Runs { get; set; }
 
-    /// <summary>Operator requests to the API server during the runs, by verb.</summary>
+    /// <summary>Operator requests to the API server during the runs, by "verb resource".</summary>
     public IReadOnlyDictionary<string, long> ApiRequests { get; set; } = new Dictionary<string, long>();
 
     /// <summary>Operator requests to Jenkins during the runs, by kind (see <see cref="JenkinsProxy.RequestsByKind"/>).</summary>

@@ -56,9 +56,9 @@ internal sealed class OperatorProcess : IAsyncDisposable
                 using var response = await http.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.OK) return Stopwatch.GetElapsedTime(_started);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or (on a busy machine) not answering within the probe's 2 s.
             }
             await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
         }
