@@ -8,7 +8,7 @@ using Polly.CircuitBreaker;
 namespace CiBridge.Jenkins;
 
 /// <summary>
-/// Triggers a build: reads the job's parameters to pick <c>build</c> or <c>buildWithParameters</c>,
+/// Triggers a build: reads the job's parameters (unless the request carries them) to pick <c>build</c> or <c>buildWithParameters</c>,
 /// POSTs once with <c>delay=0sec</c>, and reads the queue item id from <c>Location</c>. A lost
 /// response (reset, timeout, 502/503/504 from a proxy) is resolved by the run id; without one, or
 /// when the search fails too, the outcome is reported as unknown.
@@ -17,7 +17,7 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
 {
     public async Task<TriggerResult> TriggerAsync(TriggerRequest request, JenkinsClient client, CancellationToken ct)
     {
-        var job = await client.GetJobAsync(request.JobPath, ct);
+        var job = request.Job ?? await client.GetJobAsync(request.JobPath, ct);
         if (!job.Buildable) throw new JenkinsException(JenkinsErrorKind.Conflict, $"'{request.JobPath}' is not buildable (a disabled job, or a folder)");
         var values = Values(request, job);
         var relative = JobPaths.ToRelativeUrl(request.JobPath) + (job.Parameters.Count > 0 ? "buildWithParameters" : "build") + "?delay=0sec";

@@ -40,6 +40,21 @@ public sealed class TriggerTests
     }
 
     [Fact]
+    public async Task Trigger_CarryingTheJobAsJustRead_DoesNotReadItAgain()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var client = f.Client();
+        var job = await client.GetJobAsync(JenkinsStandInExample.BuildWar, Ct);
+        // From now on the job's definition cannot be read: a trigger that read it again would fail.
+        f.StandIn.InjectFault(new StandInFault(FaultKind.BadGateway, PathContains: "/api/json", Method: "GET"));
+
+        var queued = await client.TriggerAsync(BuildWar("run-1") with { Job = job }, Ct);
+
+        Assert.True(queued.QueueItemId > 0);
+        Assert.Equal("run-1", Assert.Single(f.StandIn.ReceivedBuilds()).Parameters["CIBRIDGE_RUN_ID"]);
+    }
+
+    [Fact]
     public async Task Trigger_WithoutParameters_UsesBuild()
     {
         await using var f = await ClientFixture.StartAsync();

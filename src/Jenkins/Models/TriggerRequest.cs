@@ -8,4 +8,7 @@ public sealed record TriggerRequest(string JobPath, IReadOnlyDictionary<string, 
 {
     /// <summary>The parameter that carries the run id (the CiBridge convention).</summary>
     public const string RunIdParameter = "CIBRIDGE_RUN_ID";
+
+    /// <summary>The job's definition as the caller just read it; null reads it first (one more request).</summary>
+    public JenkinsJob? Job { get; init; }
 }

@@ -41,7 +41,7 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
         TriggerResult triggered;
         try
         {
-            triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId), ct);
+            triggered = await r.Client!.TriggerAsync(new TriggerRequest(job.FullName, r.Parameters!.Values, runId) { Job = job }, ct);
         }
         catch (Jenkins.Errors.JenkinsException e) when (e.OutcomeUnknown)
         {
