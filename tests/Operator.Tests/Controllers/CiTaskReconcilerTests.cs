@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Conditions;
 using CiBridge.Jenkins.Models;
@@ -116,12 +117,26 @@ public sealed class CiTaskReconcilerTests
     }
 
     [Fact]
+    public async Task NewTask_IsTriggeredInTheReconcileThatAddsTheFinalizer()
+    {
+        var harness = await new Harness().WithVerifiedEndpointAsync();
+        harness.Jenkins.Jobs["platform/build"] = FakeJenkins.Job("platform/build");
+        await harness.Api.CreateAsync(Objects.Task(), Ct);
+
+        await ReconcileAsync(harness);
+
+        var task = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        Assert.Contains(CiBridgeApi.Finalizer, task.Metadata.Finalizers!);
+        Assert.Single(harness.Jenkins.Triggers);
+        Assert.NotNull(task.Status!.CurrentRun!.QueueItemId);
+    }
+
+    [Fact]
     public async Task IntentWriteThatConflicts_TriggersNothing()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();
         harness.Jenkins.Jobs["platform/build"] = FakeJenkins.Job("platform/build");
         await harness.Api.CreateAsync(Objects.Task(), Ct);
-        await ReconcileAsync(harness);
         harness.Api.ConflictOnNextStatusReplace = true;
 
         var result = await ReconcileAsync(harness);

@@ -20,7 +20,6 @@ public sealed class TriggerRecoveryTests
     {
         var harness = await HarnessAsync();
         await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
-        await ReconcileAsync(harness);
         harness.Jenkins.LoseNextTriggerAnswer = true;
 
         await ReconcileAsync(harness);                                   // records the run, triggers, the answer is lost
@@ -39,7 +38,6 @@ public sealed class TriggerRecoveryTests
     {
         var harness = await HarnessAsync();
         await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
-        await ReconcileAsync(harness);
         (harness.Jenkins.LoseNextTriggerAnswer, harness.Jenkins.LostTriggerQueued) = (true, false);
         harness.Jenkins.DuringTrigger = () => harness.Time.Advance(TimeSpan.FromSeconds(30));
 

@@ -32,9 +32,12 @@ internal sealed class CiTaskReconciler(
             return ReconcileResult.Done;
         }
         if (task.Metadata.DeletionTimestamp is not null) return await cleanup.RunAsync(task, ct);
-        if (await writer.EnsureFinalizerAsync(statusWriter.Copy(task), CiBridgeApi.Finalizer, ct)) return ReconcileResult.Done;
+        // Goes on with the object as written: waiting for the finalizer's watch event first would put
+        // a round trip through the API server's watch before every new CiTask's first trigger.
+        var current = statusWriter.Copy(task);
+        await writer.EnsureFinalizerAsync(current, CiBridgeApi.Finalizer, ct);
 
-        var status = statusWriter.Begin(task, _rules);
+        var status = statusWriter.Begin(current, _rules);
         var outcome = await status.RunAsync(c => Steps.RunAsync(steps.All, new TaskReconcile(status), c), TaskReasons.ReconciliationFailed, ct);
         return outcome.ToResult();
     }
