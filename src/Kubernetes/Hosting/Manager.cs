@@ -84,13 +84,18 @@ internal sealed class ControllerManager : IManager
         var config = options.Configuration ?? Configuration.KubernetesConfig.LoadDefault(options.KubeConfig, time);
         var json = KubernetesJson.CreateOptions([.. options.JsonResolvers]);
         var client = KubernetesClientFactory.Create(config, options.Client!, json, time, options.Handler);
-        var (events, runEvents) = EventRecorder.Create(client, options.Events, time, loggers.CreateLogger("Kubernetes.Events"));
+        var (events, runEvents) = EventRecorder.Create(EventsClient(), options.Events, time, loggers.CreateLogger("Kubernetes.Events"));
         var informers = options.Informers with { OnUndecodable = options.Informers.OnUndecodable ?? (bad => RecordUndecodable(events, bad)) };
         var cache = InformerCache.Create(client, json, time, informers, loggers.CreateLogger("Kubernetes.Cache"));
         var elector = options.LeaderElection is { } election
             ? LeaderElector.Create(client, election, time, loggers.CreateLogger("Kubernetes.LeaderElection"))
             : null;
         return new ManagerParts(new ControllerManager(client, json, cache, runEvents, elector, options.CacheSyncTimeout, time), events);
+
+        // Events get a client of their own, with its own rate limit, as controller-runtime's recorder
+        // has: the Events of a burst of runs must not hold up the status writes and triggers behind
+        // them. A test's handler replaces the network, and then one client is enough.
+        IKubernetesClient EventsClient() => options.Handler is null ? KubernetesClientFactory.Create(config, options.Client!, json, time) : client;
     }
 
     /// <summary>A Warning Event on an object the cache skips, so <c>kubectl describe</c> says why nothing happens.</summary>
