@@ -131,6 +131,32 @@ public sealed class TriggerRecoveryTests
         Assert.NotNull((await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.QueueItemId);
     }
 
+    [Fact]
+    public async Task RunRecordedForAnEarlierSpec_IsNotTriggeredWithTheNewValues_TheNewSpecGetsOneRunOfItsOwn()
+    {
+        var harness = await HarnessAsync();
+        var now = harness.Time.GetUtcNow();
+        harness.Jenkins.Recorded.Add(Candidate(500, now));              // the recorded run's trigger reached Jenkins
+        await CreateWithStatusAsync(harness, PendingIntent(WithBranch(Objects.Task()), now));
+        var revised = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        (revised.Spec.Revision, revised.Spec.Parameters![0].Value) = ("9d8e7f6", "feature");
+        await harness.Api.ReplaceAsync(revised, Ct);                     // the spec changed before the operator came back
+
+        for (var waited = TimeSpan.Zero; waited <= TriggerRecovery.SearchWindow; waited += TriggerRecovery.LookAgain)
+        {
+            await ReconcileAsync(harness);
+            harness.Time.Advance(TriggerRecovery.LookAgain);
+        }
+        harness.Jenkins.StartQueued(harness.Time.GetUtcNow());
+        harness.Jenkins.FinishBuilds(BuildResults.Success);
+        for (var i = 0; i < 4; i++) await ReconcileAsync(harness);
+
+        var status = (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!;
+        Assert.Equal(["feature"], harness.Jenkins.Triggers.Select(t => t.Parameters!["BRANCH"]));
+        Assert.Equal((2L, "9d8e7f6", BuildResults.Success), (status.CurrentRun!.Generation!.Value, status.CurrentRun.Revision!, status.CurrentRun.Result!));
+        Assert.Equal(("01234567-1", (long?)null), (status.History!.Single().RunId!, status.History![0].QueueItemId));
+    }
+
     private static async Task<Harness> HarnessAsync()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

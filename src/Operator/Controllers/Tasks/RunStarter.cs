@@ -33,6 +33,7 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
             return Outcome.After(TaskSteps.Soon);
         }
         if (plan.Resume && await ResumeAsync(r, fresh, ct) is { } resumed) return resumed;
+        plan = plan.WhenNotFound(fresh);
         if (!await RecordIntentAsync(r.Status, fresh, plan, ct)) return Outcome.After(TaskSteps.Soon);
         metrics.RunStarted();
 
