@@ -107,7 +107,7 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
 
     public Task<bool> CancelQueueItemAsync(long queueItemId, CancellationToken ct) => Call(nameof(CancelQueueItemAsync), () => true);
 
-    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct) =>
+    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, DateTimeOffset? since, CancellationToken ct) =>
         Call<RunLocation?>(nameof(FindRunAsync), () => null);
 
     public Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct) =>
