@@ -157,6 +157,32 @@ public sealed class TriggerRecoveryTests
         Assert.Equal(("01234567-1", (long?)null), (status.History!.Single().RunId!, status.History![0].QueueItemId));
     }
 
+    [Fact]
+    public async Task CacheBehindASpecChange_NothingIsTriggeredWithTheOldValues_UntilItCatchesUp()
+    {
+        var harness = await HarnessAsync();
+        await CreateWithStatusAsync(harness, PendingIntent(WithBranch(Objects.Task()), harness.Time.GetUtcNow()));
+        await ReconcileAsync(harness);                                   // the finalizer
+        var cached = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        harness.Cache.HoldBack(cached);
+        var revised = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        revised.Spec.Parameters![0].Value = "feature";
+        await harness.Api.ReplaceAsync(revised, Ct);                     // the watch has not brought this version yet
+
+        for (var waited = TimeSpan.Zero; waited <= TriggerRecovery.SearchWindow; waited += TriggerRecovery.LookAgain)
+        {
+            await ReconcileAsync(harness);
+            harness.Time.Advance(TriggerRecovery.LookAgain);
+        }
+        var whileBehind = harness.Jenkins.Triggers.Count;
+        harness.Cache.CatchUp();
+        await ReconcileAsync(harness);
+
+        Assert.Equal(0, whileBehind);
+        Assert.Equal(["feature"], harness.Jenkins.Triggers.Select(t => t.Parameters!["BRANCH"]));
+        Assert.Equal(2, (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.Generation);
+    }
+
     private static async Task<Harness> HarnessAsync()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

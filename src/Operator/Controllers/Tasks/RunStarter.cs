@@ -26,7 +26,8 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
         var key = ObjectKey.Of(r.Task);
         var fresh = await api.GetAsync<CiTask>(key, ct);
         if (fresh is null) return Outcome.Done;
-        if (!plan.StillHolds(fresh, time.GetUtcNow()))
+        // The job and the parameter values were resolved from the cached spec: a newer spec must not be triggered with them.
+        if (fresh.Metadata.Generation != r.Task.Metadata.Generation || !plan.StillHolds(fresh, time.GetUtcNow()))
         {
             // The cache was behind (typically our own last write had not arrived): go on from the fresh read.
             r.Status.Rebase(fresh);
