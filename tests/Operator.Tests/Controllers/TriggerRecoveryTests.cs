@@ -183,6 +183,28 @@ public sealed class TriggerRecoveryTests
         Assert.Equal(2, (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.Generation);
     }
 
+    /// <summary>A restarted operator's claims are empty; the twin's status still names its item.</summary>
+    [Fact]
+    public async Task TriggerFoldedIntoAnItemATwinRecordedBeforeARestart_IsNotAdopted_AndTriggeredAgain()
+    {
+        var harness = await HarnessAsync();
+        var twin = WithBranch(Objects.Task("twin")).WithRun(queueItem: 500);
+        twin.Metadata.Uid = "fedcba9876543210";
+        await CreateWithStatusAsync(harness, twin);
+        await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
+        await ReconcileAsync(harness);
+        harness.Jenkins.FoldNextTriggerInto = 500;
+
+        await ReconcileAsync(harness);                                   // Jenkins answers with the twin's queued item
+        harness.Time.Advance(RunStarter.CoalescedRetry);
+        await ReconcileAsync(harness);
+
+        var run = (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!;
+        Assert.Equal(2, harness.Jenkins.Triggers.Count);
+        Assert.NotNull(run.QueueItemId);
+        Assert.NotEqual(500, run.QueueItemId);
+    }
+
     private static async Task<Harness> HarnessAsync()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

@@ -50,7 +50,7 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
             recovery.NoteUnanswered(key, run.RunId);
             throw;
         }
-        if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
+        if (await recovery.IsRecordedAsync(r.Task, job.FullName, triggered.QueueItemId, ct) || !claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
         {
             recovery.NoteFolded(key, run.RunId);
             return Outcome.After(CoalescedRetry);

@@ -92,6 +92,15 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         return EarlierTrigger.None;
     }
 
+    /// <summary>
+    /// True when <paramref name="queueItem"/>, the answer to a trigger of <paramref name="task"/>, is
+    /// an item some run record already names: Jenkins folded the trigger into an identical request
+    /// still queued. The in-memory claims know only what this process claimed; after a restart the
+    /// statuses tell.
+    /// </summary>
+    public async Task<bool> IsRecordedAsync(CiTask task, string job, long queueItem, CancellationToken ct) =>
+        (await TakenAsync(task, job, ct)).Contains(queueItem);
+
     /// <summary>What the run's trigger can have become started no earlier than this (Jenkins' clock): the searches read back to it, however many builds started since.</summary>
     private DateTimeOffset NotBefore(CiTaskRun run) => (run.TriggerTime ?? time.GetUtcNow()) - ClockSkewAllowance;
 
