@@ -4,6 +4,7 @@ using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
+using CiBridge.Sandbox.Jenkins.Model;
 
 namespace CiBridge.EndToEnd.Tests;
 
@@ -63,6 +64,23 @@ public sealed class CommandLineTests(SharedEnvironment shared)
         Assert.StartsWith($"{phase} build #{task.Status!.CurrentRun!.BuildNumber} {result} after ", lines[^1], StringComparison.Ordinal);
         Assert.Equal(lines.Length, lines.Distinct().Count());   // one line per change, never a repeat
         Assert.Equal(2, scenario.BuildsOf(created, job).Count);
+    }
+
+    [Fact]
+    public async Task LogsFollow_StartedWithTheTask_WaitsForTheBuild_AndPrintsTheGrowingConsoleOnceToItsEnd()
+    {
+        var scenario = await Scenario.StartAsync(Environment);
+        var job = $"e2e/steps-{scenario.Namespace}";
+        var steps = Enumerable.Range(1, 6).Select(i => $"step {i} of 6").ToList();
+        Environment.Jenkins.AddJob(job, [StandInParameter.Text("CIBRIDGE_RUN_ID")], new JobBehavior(TimeSpan.FromSeconds(3), "SUCCESS", steps), JobKind.Pipeline);
+        await scenario.ReadyEndpointAsync();
+        await scenario.CreateTaskAsync("steps", job);
+
+        var logs = await CliInvocation.RunAsync(Environment, "logs", "ct/steps", "-n", scenario.Namespace, "-f");
+
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.EndsWith(string.Join("\n", steps) + "\nFinished: SUCCESS\n", logs.Output, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(logs.Output, "step 1 of 6"));
     }
 
     [Fact]

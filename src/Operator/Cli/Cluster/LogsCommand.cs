@@ -28,8 +28,8 @@ internal static class LogsCommand
             {
                 var key = new ObjectKey(ns, name);
                 var task = await ObjectReads.GetAsync<CiTask>(client, key, token);
-                var chosen = RunChoice.Pick(task, result.GetValue(run));
-                if (chosen.BuildNumber is null) chosen = await WaitForBuildAsync(client, key, chosen, result.GetValue(follow), token);
+                var chosen = RunChoice.Pick(task, result.GetValue(run), result.GetValue(follow));
+                if (chosen?.BuildNumber is null) chosen = await WaitForBuildAsync(client, key, chosen, result.GetValue(follow), token);
                 if (chosen.BuildNumber is not { } build) return await NoBuildAsync(result, name, chosen);
                 var (settings, secrets) = await BuildConsoleAccess.ReadAsync(client, task, token);
                 using var jenkins = new JenkinsClientFactory().Create(settings);
@@ -42,9 +42,9 @@ internal static class LogsCommand
     }
 
     /// <summary>With -f, the current run once its queue item became a build (or ended without one).</summary>
-    private static async Task<CiTaskRun> WaitForBuildAsync(IKubernetesReader client, ObjectKey key, CiTaskRun chosen, bool follow, CancellationToken ct)
+    private static async Task<CiTaskRun> WaitForBuildAsync(IKubernetesReader client, ObjectKey key, CiTaskRun? chosen, bool follow, CancellationToken ct)
     {
-        if (!follow) throw new CliUsageException($"citask/{key.Name}: run {chosen.RunId} has no build yet; -f waits for it");
+        if (!follow) throw new CliUsageException($"citask/{key.Name}: run {chosen?.RunId} has no build yet; -f waits for it");
         var task = await ClusterPolling.UntilAsync<CiTask>(client, key,
             t => t.Status?.CurrentRun is { } current && (current.BuildNumber is not null || current.Result is not null), null, null, ct);
         return task.Status!.CurrentRun!;

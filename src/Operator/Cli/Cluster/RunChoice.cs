@@ -8,13 +8,14 @@ namespace CiBridge.Operator.Cli.Cluster;
 /// </summary>
 internal static class RunChoice
 {
-    public static CiTaskRun Pick(CiTask task, int? buildNumber)
+    /// <summary>The run to show; null when the task has no run yet and <paramref name="follow"/> will wait for one.</summary>
+    public static CiTaskRun? Pick(CiTask task, int? buildNumber, bool follow)
     {
         var name = $"citask/{task.Metadata.Name}";
         var runs = new[] { task.Status?.CurrentRun }.Concat(task.Status?.History ?? []).OfType<CiTaskRun>().ToList();
         if (buildNumber is null)
         {
-            return task.Status?.CurrentRun ?? throw new CliUsageException($"{name} has not run yet");
+            return task.Status?.CurrentRun ?? (follow ? null : throw new CliUsageException($"{name} has not run yet; -f waits for its first run"));
         }
         var recorded = runs.Where(r => r.BuildNumber is not null).Select(r => $"#{r.BuildNumber}").ToList();
         return runs.FirstOrDefault(r => r.BuildNumber == buildNumber)
