@@ -59,15 +59,43 @@ public sealed class ClusterCliPartsTests
     public async Task Runner_ForbiddenByRbac_IsOneLineNamingTheObject_ExitCode2()
     {
         var status = new Kubernetes.Models.Status { Reason = "Forbidden", Message = "secrets \"jenkins-credentials\" is forbidden: User \"dev\" cannot get resource \"secrets\" in the namespace \"team-a\"" };
+
+        var (exit, error) = await RunAsync(new ApiException(403, status));
+
+        Assert.Equal(ClusterCliRunner.UsageError, exit);
+        Assert.Equal($"error: your kubeconfig's credentials do not allow this: {status.Message}\n", error);
+    }
+
+    [Fact]
+    public async Task Runner_Timeout_IsExitCode3_SayingWhatDidNotHappen()
+    {
+        var (exit, error) = await RunAsync(new CliTimeoutException("waited 60s for the operator to answer the verify request"));
+
+        Assert.Equal(ClusterCliRunner.TimedOut, exit);
+        Assert.Equal("error: timed out: waited 60s for the operator to answer the verify request\n", error);
+    }
+
+    [Theory]
+    [InlineData("60s", 60.0)]
+    [InlineData("1m30s", 90.0)]
+    [InlineData("0", null)]
+    [InlineData(null, null)]
+    public void Timeout_GoDurations_ZeroOrNoneMeansNoLimit(string? text, double? seconds) =>
+        Assert.Equal(seconds, ClusterPolling.Timeout(text, "--timeout")?.TotalSeconds);
+
+    [Fact]
+    public void Timeout_NotADuration_NamesTheOption() =>
+        Assert.Equal("--timeout must be a duration such as 60s or 5m, not '60'",
+            Assert.Throws<CliUsageException>(() => ClusterPolling.Timeout("60", "--timeout")).Message);
+
+    private static async Task<(int Exit, string Error)> RunAsync(Exception thrown)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var parse = new RootCommand().Parse([]);
         parse.InvocationConfiguration.Output = output;
         parse.InvocationConfiguration.Error = error;
-
-        var exit = await ClusterCliRunner.RunAsync(parse, (_, _) => throw new ApiException(403, status), TestContext.Current.CancellationToken);
-
-        Assert.Equal(ClusterCliRunner.UsageError, exit);
-        Assert.Equal($"error: your kubeconfig's credentials do not allow this: {status.Message}\n", error.ToString());
+        var exit = await ClusterCliRunner.RunAsync(parse, (_, _) => throw thrown, TestContext.Current.CancellationToken);
+        return (exit, error.ToString());
     }
 }

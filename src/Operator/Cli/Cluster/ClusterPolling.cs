@@ -13,9 +13,12 @@ internal static class ClusterPolling
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>The object once <paramref name="done"/> holds; <paramref name="seen"/> gets every read (for progress lines).</summary>
+    /// <summary>
+    /// The object once <paramref name="done"/> holds; <paramref name="seen"/> gets every read (for
+    /// progress lines); <paramref name="waitingFor"/> names what a timeout did not see happen.
+    /// </summary>
     /// <remarks>A null <c>timeout</c> waits as long as it takes (Ctrl-C ends it).</remarks>
-    public static async Task<T> UntilAsync<T>(IKubernetesReader client, ObjectKey key, Func<T, bool> done, Action<T>? seen, TimeSpan? timeout, CancellationToken ct)
+    public static async Task<T> UntilAsync<T>(IKubernetesReader client, ObjectKey key, Func<T, bool> done, Action<T>? seen, string waitingFor, TimeSpan? timeout, CancellationToken ct)
         where T : class, IKubernetesObject
     {
         var time = TimeProvider.System;
@@ -25,7 +28,7 @@ internal static class ClusterPolling
             var obj = await ObjectReads.GetAsync<T>(client, key, ct);
             seen?.Invoke(obj);
             if (done(obj)) return obj;
-            if (time.GetUtcNow() >= deadline) throw new CliTimeoutException($"no answer after {timeout!.Value.TotalSeconds:0.#}s");
+            if (time.GetUtcNow() >= deadline) throw new CliTimeoutException($"waited {timeout!.Value.TotalSeconds:0.#}s for {waitingFor}");
             await Task.Delay(Interval, time, ct);
         }
     }

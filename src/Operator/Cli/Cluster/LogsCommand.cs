@@ -46,7 +46,7 @@ internal static class LogsCommand
     {
         if (!follow) throw new CliUsageException($"citask/{key.Name}: run {chosen?.RunId} has no build yet; -f waits for it");
         var task = await ClusterPolling.UntilAsync<CiTask>(client, key,
-            t => t.Status?.CurrentRun is { } current && (current.BuildNumber is not null || current.Result is not null), null, null, ct);
+            t => t.Status?.CurrentRun is { } current && (current.BuildNumber is not null || current.Result is not null), null, "a build", null, ct);
         return task.Status!.CurrentRun!;
     }
 

@@ -33,7 +33,7 @@ internal static class RerunCommand
                 await output.WriteLineAsync($"citask/{name} run requested ({CiBridgeApi.RunRequestedAtAnnotation}={requested})");
                 if (!result.GetValue(wait)) return ClusterCliRunner.Success;
                 var progress = new RunProgress(CiTaskStatusFit.HandledRequest(requested), output);
-                var task = await ClusterPolling.UntilAsync<CiTask>(client, key, progress.IsFinished, progress.Report, limit, token);
+                var task = await ClusterPolling.UntilAsync<CiTask>(client, key, progress.IsFinished, progress.Report, "the requested run to finish", limit, token);
                 return task.Status!.CurrentRun!.Result == BuildResults.Success ? ClusterCliRunner.Success : ClusterCliRunner.Failed;
             }
         }, ct));

@@ -31,7 +31,8 @@ internal static class VerifyCommand
                 var key = new ObjectKey(ns, name);
                 var requested = await ObjectReads.RequestAsync<JenkinsEndpoint>(client, key, CiBridgeApi.VerifyRequestedAtAnnotation, token);
                 var handled = EndpointStatusFit.HandledRequest(requested);
-                var endpoint = await ClusterPolling.UntilAsync<JenkinsEndpoint>(client, key, e => e.Status?.LastHandledVerifyRequest == handled, null, limit, token);
+                var endpoint = await ClusterPolling.UntilAsync<JenkinsEndpoint>(client, key, e => e.Status?.LastHandledVerifyRequest == handled, null,
+                    "the operator to answer the verify request (is it running and watching this namespace?)", limit, token);
                 await output.WriteLineAsync(EndpointVerdict.Describe(endpoint));
                 return Conditions.IsTrue(endpoint.Status?.Conditions, ConditionTypes.Ready) ? ClusterCliRunner.Success : ClusterCliRunner.Failed;
             }
