@@ -18,6 +18,7 @@ internal sealed class Harness
     public Harness()
     {
         Api = new InMemoryApi(Json);
+        Cache = new LaggingCache(Api);
         Schedule = new VerifySchedule(Time, () => 0.5);
         var statusWriter = new StatusWriter(Api, Json, Time);
         var settings = new EndpointSettingsReader(Api);
@@ -29,8 +30,8 @@ internal sealed class Harness
         var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time);
         var taskEndpoints = new TaskEndpoints(Api, settings, Jenkins);
         var parameters = new ParameterResolver(Api);
-        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Api, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
-        Tasks = new CiTaskReconciler(Api, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
+        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Cache, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
+        Tasks = new CiTaskReconciler(Cache, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -40,6 +41,9 @@ internal sealed class Harness
     public JsonSerializerOptions Json { get; } = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
 
     public InMemoryApi Api { get; }
+
+    /// <summary>What the CiTask reconciler reads as its cache: the API, unless a test holds an object back.</summary>
+    public LaggingCache Cache { get; }
 
     public FakeJenkins Jenkins { get; } = new();
 
