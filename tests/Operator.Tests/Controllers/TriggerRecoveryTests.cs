@@ -190,7 +190,6 @@ public sealed class TriggerRecoveryTests
         twin.Metadata.Uid = "fedcba9876543210";
         await CreateWithStatusAsync(harness, twin);
         await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
-        await ReconcileAsync(harness);
         harness.Jenkins.FoldNextTriggerInto = 500;
 
         await ReconcileAsync(harness);                                   // Jenkins answers with the twin's queued item

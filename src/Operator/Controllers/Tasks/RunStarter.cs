@@ -10,7 +10,7 @@ namespace CiBridge.Operator.Controllers.Tasks;
 
 /// <summary>
 /// Starts a run exactly once (java-operator-sdk's "persist allocated ids"): the intended run is
-/// written to status before the trigger, guarded by the resourceVersion of a fresh read, so a
+/// written to status before the trigger, guarded by the resourceVersion the decision was made on, so a
 /// stale cache or a second writer gets a 409 instead of a second trigger, and a crash or a lost
 /// response leaves a record that the next reconcile resolves (<see cref="TriggerRecovery"/>) before
 /// it triggers again.
@@ -24,7 +24,12 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
     {
         var (plan, job) = (r.Plan!, r.Job!);
         var key = ObjectKey.Of(r.Task);
-        var fresh = await api.GetAsync<CiTask>(key, ct);
+        // A new run is recorded guarded by the resourceVersion of the object this reconcile started
+        // from: if anything wrote to the CiTask since (our own last write still on its way to the
+        // cache, a spec change), the write fails with 409 and nothing is triggered, so no read is
+        // needed first. A recorded run is resumed from a fresh read: the search it starts must see
+        // what an earlier process may have written since.
+        var fresh = plan.Resume ? await api.GetAsync<CiTask>(key, ct) : r.Status.Copy(r.Status.Original);
         if (fresh is null) return Outcome.Done;
         // The job and the parameter values were resolved from the cached spec: a newer spec must not be triggered with them.
         if (fresh.Metadata.Generation != r.Task.Metadata.Generation || !plan.StillHolds(fresh, time.GetUtcNow()))
