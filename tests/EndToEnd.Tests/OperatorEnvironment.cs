@@ -40,7 +40,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         KubeconfigPath = kubeconfig ?? Path.Combine(_directory, "kubeconfig");
         api?.WriteKubeconfig(KubeconfigPath);
         var config = KubernetesConfig.LoadKubeConfig(new KubeConfigOptions { Path = KubeconfigPath }, TimeProvider.System);
-        Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
+        Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default, Operator.Controllers.Revisions.GitOpsJsonContext.Default);
         Client = KubernetesClientFactory.Create(config, new KubernetesClientOptions { FieldManager = "e2e-test", Qps = 500, Burst = 500 }, Json, TimeProvider.System);
     }
 
@@ -67,6 +67,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
+        foreach (var yaml in Sandbox.GitOps.GitOpsCrds.Render()) await api.ApplyAsync(yaml, ct);
         var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { TimeProvider = jenkinsTime ?? TimeProvider.System }, ct);
         JenkinsStandInExample.Apply(jenkins);
         var environment = new OperatorEnvironment(api, null, jenkins) { _configure = configure, _options = options };

@@ -26,6 +26,8 @@ internal sealed class GitRepositorySpec
 {
     public string? Url { get; set; }
 
+    public string? Interval { get; set; }
+
     public GitRepositoryRef? Ref { get; set; }
 }
 
@@ -43,6 +45,14 @@ internal sealed class GitRepositoryStatus
 internal sealed class FluxArtifact
 {
     public string? Revision { get; set; }
+
+    public string? Digest { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? LastUpdateTime { get; set; }
 }
 
 /// <summary>
@@ -58,7 +68,35 @@ internal sealed class ArgoApplication : IKubernetesObject
 
     public ObjectMeta Metadata { get; set; } = new();
 
+    public ApplicationSpec? Spec { get; set; }
+
     public ApplicationStatus? Status { get; set; }
+}
+
+internal sealed class ApplicationSpec
+{
+    public string? Project { get; set; }
+
+    public ApplicationSource? Source { get; set; }
+
+    public ApplicationDestination? Destination { get; set; }
+}
+
+internal sealed class ApplicationSource
+{
+    [System.Text.Json.Serialization.JsonPropertyName("repoURL")]
+    public string? RepoUrl { get; set; }
+
+    public string? Path { get; set; }
+
+    public string? TargetRevision { get; set; }
+}
+
+internal sealed class ApplicationDestination
+{
+    public string? Server { get; set; }
+
+    public string? Namespace { get; set; }
 }
 
 internal sealed class ApplicationStatus
