@@ -14,15 +14,15 @@ public static class CiBridgeApi
     /// <summary>Annotation asking for one more run of an unchanged CiTask (like Flux's requestedAt).</summary>
     public const string RunRequestedAtAnnotation = "cibridge.dev/run-requested-at";
 
-    /// <summary>
-    /// Annotation that makes a JenkinsEndpoint its namespace's default (value <c>"true"</c>, the
-    /// convention of StorageClass and IngressClass): a CiTask without endpointRef runs there.
-    /// </summary>
-    public const string IsDefaultEndpointAnnotation = "cibridge.dev/is-default-endpoint";
-
     /// <summary>Field manager for every write the operator makes.</summary>
     public const string FieldManager = "ci-bridge";
 
     /// <summary>Go-style duration ("90s", "5m", "1h30m"), the form Kubernetes and Flux specs use.</summary>
     public const string DurationPattern = @"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$";
+
+    /// <summary>
+    /// Annotation that makes a JenkinsEndpoint its namespace's default (value <c>"true"</c>, the
+    /// convention of StorageClass and IngressClass): a CiTask without endpointRef runs there.
+    /// </summary>
+    public const string IsDefaultEndpointAnnotation = "cibridge.dev/is-default-endpoint";
 }
