@@ -8,7 +8,7 @@ namespace CiBridge.Entities.CiTasks;
 [KubernetesEntity(CiBridgeApi.Group, CiBridgeApi.Version, KindName, "citasks",
     ShortNames = ["ct"], Categories = [CiBridgeApi.Category])]
 [Description("CiTask runs a CI job once for each distinct spec (each metadata.generation) and reports the build on status.")]
-[PrinterColumn("Endpoint", "string", ".status.endpoint.name")]
+[PrinterColumn("Endpoint", "string", ".spec.endpointRef.name")]
 [PrinterColumn("Job", "string", ".spec.job")]
 [PrinterColumn("Succeeded", "string", ".status.conditions[?(@.type==\"Succeeded\")].status")]
 [PrinterColumn("Reason", "string", ".status.conditions[?(@.type==\"Succeeded\")].reason")]
