@@ -14,6 +14,9 @@ public static class CiBridgeApi
     /// <summary>Annotation asking for one more run of an unchanged CiTask (like Flux's requestedAt).</summary>
     public const string RunRequestedAtAnnotation = "cibridge.dev/run-requested-at";
 
+    /// <summary>Annotation asking for one more verification of a JenkinsEndpoint now (its "Verify" button).</summary>
+    public const string VerifyRequestedAtAnnotation = "cibridge.dev/verify-requested-at";
+
     /// <summary>Field manager for every write the operator makes.</summary>
     public const string FieldManager = "ci-bridge";
 

@@ -43,8 +43,8 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
         }
     }
 
-    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct) =>
-        new RunFinder(transport, this).FindAsync(jobPath, parameterName, value, ct);
+    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, DateTimeOffset? since, CancellationToken ct) =>
+        new RunFinder(transport).FindAsync(jobPath, parameterName, value, since, ct);
 
     public Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct) =>
         new TriggerSearch(transport).FindAsync(fingerprint, ct);
@@ -71,13 +71,8 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     public async Task StopBuildAsync(string jobPath, int buildNumber, CancellationToken ct) =>
         await transport.PostAsync(JobPaths.Build(jobPath, buildNumber) + "stop", null, [302, 303], ct);
 
-    internal async Task<IReadOnlyList<BuildInfo>> RecentBuildsAsync(string jobPath, CancellationToken ct)
-    {
-        var relative = JobPaths.ToRelativeUrl(jobPath) + "api/json?tree=" + Trees.Builds(transport.Options.BuildSearchLimit);
-        var response = await transport.GetAsync(relative, ct);
-        return WireReader.Read(response.Body, relative, json =>
-            (WireReader.Property(json, "builds") as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>().Select(WireReader.Build).ToList());
-    }
+    private async Task<IReadOnlyList<BuildInfo>> RecentBuildsAsync(string jobPath, CancellationToken ct) =>
+        await new BuildHistory(transport).ReadAsync(jobPath, Trees.Build, null, WireReader.Build, ct);
 
     public void Dispose() => transport.Dispose();
 }

@@ -6,16 +6,16 @@ using CiBridge.Jenkins.Wire;
 namespace CiBridge.Jenkins;
 
 /// <summary>Finds a run by a parameter value (the CIBRIDGE_RUN_ID convention): first in the queue,
-/// then among recent builds. This resolves a trigger whose response was lost.</summary>
-internal sealed class RunFinder(JenkinsTransport transport, JenkinsClient client)
+/// then among the builds since a time (<see cref="BuildHistory"/>). This resolves a trigger whose response was lost.</summary>
+internal sealed class RunFinder(JenkinsTransport transport)
 {
-    public async Task<RunLocation?> FindAsync(string jobPath, string parameterName, string value, CancellationToken ct)
+    public async Task<RunLocation?> FindAsync(string jobPath, string parameterName, string value, DateTimeOffset? since, CancellationToken ct)
     {
         var jobUrl = Uri.UnescapeDataString(JobPaths.ToRelativeUrl(jobPath));
         var response = await transport.GetAsync("queue/api/json?tree=" + Trees.QueueItems, ct);
         var queued = WireReader.Read(response.Body, "queue/api/json", json => FindQueued(json, jobUrl, parameterName, value));
         if (queued is not null) return queued;
-        var build = (await client.RecentBuildsAsync(jobPath, ct))
+        var build = (await new BuildHistory(transport).ReadAsync(jobPath, Trees.Build, since, WireReader.Build, ct))
             .FirstOrDefault(b => b.Parameters.TryGetValue(parameterName, out var v) && v == value);
         return build is null ? null : new RunLocation(build.QueueId, build);
     }

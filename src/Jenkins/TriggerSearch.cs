@@ -8,8 +8,8 @@ namespace CiBridge.Jenkins;
 /// <summary>
 /// Finds the queue items and recent builds of a job that a trigger by this client's user, with
 /// the fingerprint's parameter values, may have become (see <see cref="TriggerFingerprint.Matches"/>).
-/// Two reads: the queue, then the job's newest builds; an item that starts between them shows up
-/// once, as its build.
+/// The queue first, then the job's builds back to the fingerprint's time (<see cref="BuildHistory"/>);
+/// an item that starts between them shows up once, as its build.
 /// </summary>
 internal sealed class TriggerSearch(JenkinsTransport transport)
 {
@@ -18,9 +18,8 @@ internal sealed class TriggerSearch(JenkinsTransport transport)
         var jobUrl = Uri.UnescapeDataString(JobPaths.ToRelativeUrl(fingerprint.JobPath));
         var queue = await transport.GetAsync("queue/api/json?tree=" + Trees.QueueCandidates, ct);
         var queued = WireReader.Read(queue.Body, "queue/api/json", json => QueuedOf(json, jobUrl));
-        var relative = JobPaths.ToRelativeUrl(fingerprint.JobPath) + "api/json?tree=" + Trees.BuildCandidates(transport.Options.BuildSearchLimit);
-        var builds = await transport.GetAsync(relative, ct);
-        var built = WireReader.Read(builds.Body, relative, BuiltOf);
+        var built = (await new BuildHistory(transport).ReadAsync(fingerprint.JobPath, Trees.BuildCandidates, fingerprint.NotBefore, BuiltOf, ct))
+            .OfType<TriggeredRun>().ToList();
         return built.Concat(queued.Where(q => built.All(b => b.QueueItemId != q.QueueItemId)))
             .Where(run => fingerprint.Matches(run, transport.UserName))
             .OrderBy(run => run.Since).ThenBy(run => run.QueueItemId)
@@ -35,9 +34,6 @@ internal sealed class TriggerSearch(JenkinsTransport transport)
             .OfType<TriggeredRun>()
             .ToList();
 
-    private static List<TriggeredRun> BuiltOf(JsonNode json) =>
-        (WireReader.Property(json, "builds") as JsonArray ?? []).OfType<JsonObject>()
-            .Select(build => WireReader.Triggered(build, WireReader.Long(build["queueId"]), WireReader.Int(build["number"]), WireReader.Long(build["timestamp"])))
-            .OfType<TriggeredRun>()
-            .ToList();
+    private static TriggeredRun? BuiltOf(JsonObject build) =>
+        WireReader.Triggered(build, WireReader.Long(build["queueId"]), WireReader.Int(build["number"]), WireReader.Long(build["timestamp"]));
 }

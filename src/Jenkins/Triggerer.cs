@@ -58,7 +58,7 @@ internal sealed partial class Triggerer(JenkinsTransport transport)
         RunLocation? found;
         try
         {
-            found = await client.FindRunAsync(request.JobPath, TriggerRequest.RunIdParameter, runId, ct);
+            found = await client.FindRunAsync(request.JobPath, TriggerRequest.RunIdParameter, runId, null, ct);
         }
         catch (JenkinsException e)
         {

@@ -24,8 +24,10 @@ internal sealed class BuildLedger(IEnumerable<TaskPlan> plans, IReadOnlyList<Rec
 
     /// <summary>The keys whose count is off, for the failure message.</summary>
     public IEnumerable<string> Mismatches() =>
-        _due.Keys.Union(_received.Keys).Where(k => _due.GetValueOrDefault(k) != _received.GetValueOrDefault(k))
-            .Select(k => $"{k}: due {_due.GetValueOrDefault(k)}, built {_received.GetValueOrDefault(k)}");
+        MismatchedKeys().Select(k => $"{k}: due {_due.GetValueOrDefault(k)}, built {_received.GetValueOrDefault(k)}");
+
+    public IEnumerable<BuildKey> MismatchedKeys() =>
+        _due.Keys.Union(_received.Keys).Where(k => _due.GetValueOrDefault(k) != _received.GetValueOrDefault(k));
 
     public static BuildKey KeyOf(ReceivedBuild build) =>
         new(build.JobPath, build.Parameters.GetValueOrDefault("TASK", ""), build.Parameters.GetValueOrDefault("REV", ""));

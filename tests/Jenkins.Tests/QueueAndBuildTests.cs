@@ -80,9 +80,9 @@ public sealed class QueueAndBuildTests
         await using var f = await ClientFixture.StartAsync();
         var client = f.Client();
         await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.BuildWar, RunId: "r-1"), Ct);
-        var found = await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-1", Ct);
+        var found = await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-1", null, Ct);
         Assert.Equal(1, found?.Build?.Number);
-        Assert.Null(await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-2", Ct));
+        Assert.Null(await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-2", null, Ct));
     }
 
     [Fact]

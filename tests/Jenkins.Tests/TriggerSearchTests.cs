@@ -35,6 +35,34 @@ public sealed class TriggerSearchTests
         Assert.Equal(["admin"], built.UserIds);
     }
 
+    /// <summary>An operator that comes back late to a lost trigger, on a busy job: its build is further back than one page.</summary>
+    [Fact]
+    public async Task BuildFurtherBackThanOnePage_IsFoundByRunIdAndByFingerprint_BackToTheTriggerTime()
+    {
+        await using var f = await ClientFixture.StartAsync();
+        var client = f.Client(options: ClientFixture.FastOptions with { BuildSearchLimit = 2 });
+        var triggeredAt = f.Time.GetUtcNow();
+        await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.BuildWar, RunId: "r-1"), Ct);
+        await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.Failing, s_integration), Ct);
+        for (var i = 0; i < 5; i++)
+        {
+            f.Time.Advance(TimeSpan.FromMinutes(1));
+            await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.BuildWar, RunId: $"later-{i}"), Ct);
+            await client.TriggerAsync(new TriggerRequest(JenkinsStandInExample.Failing, new Dictionary<string, string> { ["SUITE"] = "unit" }), Ct);
+        }
+        f.Time.Advance(TimeSpan.FromMinutes(1));
+        var job = await client.GetJobAsync(JenkinsStandInExample.Failing, Ct);
+
+        var byRunId = await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-1", triggeredAt, Ct);
+        var newestPageOnly = await client.FindRunAsync(JenkinsStandInExample.BuildWar, TriggerRequest.RunIdParameter, "r-1", null, Ct);
+        var byFingerprint = Assert.Single(await client.FindTriggeredAsync(TriggerFingerprint.Of(job, s_integration, triggeredAt), Ct));
+
+        Assert.Equal(1, byRunId?.Build?.Number);
+        Assert.Null(newestPageOnly);
+        Assert.Equal(1, byFingerprint.BuildNumber);
+        Assert.Equal(6, f.StandIn.ReceivedBuilds().Count(b => b.JobPath == JenkinsStandInExample.Failing));
+    }
+
     [Fact]
     public async Task TheSameValuesTriggeredByAnotherUser_AreNotFound()
     {

@@ -4,7 +4,8 @@ namespace CiBridge.Entities.JenkinsEndpoints;
 
 /// <summary>
 /// Shortens what the server reported about itself (its version header, the user it authenticated)
-/// to the status schema's limits, so a long answer cannot fail the status write on every retry.
+/// and the verify request a user annotated to the status schema's limits, so a long value cannot
+/// fail the status write on every retry.
 /// </summary>
 public static class EndpointStatusFit
 {
@@ -12,5 +13,10 @@ public static class EndpointStatusFit
     {
         status.JenkinsVersion = SchemaText.FitOptional(status.JenkinsVersion, JenkinsEndpointStatus.MaxVersionLength);
         status.AuthenticatedAs = SchemaText.FitOptional(status.AuthenticatedAs, JenkinsEndpointStatus.MaxUserLength);
+        if (status.LastHandledVerifyRequest is { } request) status.LastHandledVerifyRequest = HandledRequest(request);
     }
+
+    /// <summary>How a verify request value is recorded in <see cref="JenkinsEndpointStatus.LastHandledVerifyRequest"/>; compare against this.</summary>
+    public static string HandledRequest(string requestValue) =>
+        SchemaText.FitDistinct(requestValue, JenkinsEndpointStatus.MaxVerifyRequestLength);
 }

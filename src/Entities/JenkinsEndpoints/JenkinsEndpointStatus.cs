@@ -12,6 +12,7 @@ public sealed class JenkinsEndpointStatus
     public const int MaxListedJobs = 500;
     public const int MaxVersionLength = 64;
     public const int MaxUserLength = 256;
+    public const int MaxVerifyRequestLength = 256;
 
     [Description("The metadata.generation this status describes.")]
     public long? ObservedGeneration { get; set; }
@@ -37,6 +38,10 @@ public sealed class JenkinsEndpointStatus
 
     [Description("How many jobs discovery found (may exceed the number listed in jobs).")]
     public int? JobCount { get; set; }
+
+    [MaxLength(MaxVerifyRequestLength)]
+    [Description("The last value of the cibridge.dev/verify-requested-at annotation that a verification answered (Ready then holds its result); a value longer than 256 characters is shortened and ends in a digest of the whole.")]
+    public string? LastHandledVerifyRequest { get; set; }
 
     [MaxLength(MaxListedJobs)]
     [Description("Jobs found on the server, bounded by spec.jobDiscovery.limit.")]

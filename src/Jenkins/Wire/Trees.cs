@@ -15,10 +15,8 @@ internal static class Trees
     /// <summary>Queue items with what recognises a trigger: who asked, with which values, since when.</summary>
     public const string QueueCandidates = "items[id,inQueueSince,task[url],actions[parameters[name,value],causes[userId]]]";
 
-    /// <summary>The job's newest builds with what recognises a trigger (a build's timestamp is its start).</summary>
-    public static string BuildCandidates(int limit) => $"builds[number,queueId,timestamp,actions[parameters[name,value],causes[userId]]]{{0,{limit}}}";
-
-    public static string Builds(int limit) => $"builds[{Build}]{{0,{limit}}}";
+    /// <summary>A build's fields that recognise a trigger (a build's timestamp is its start).</summary>
+    public const string BuildCandidates = "number,queueId,timestamp,actions[parameters[name,value],causes[userId]]";
 
     /// <summary><c>jobs[name,url,color,jobs[…]]</c> nested <paramref name="depth"/> levels, each bounded.</summary>
     public static string Jobs(int depth, int limit)

@@ -22,7 +22,7 @@ internal static class JenkinsCliRunner
             json = connection.Json(result);
             return await verb(console, json);
         }
-        catch (JenkinsCliException e)
+        catch (CliUsageException e)
         {
             await result.InvocationConfiguration.Error.WriteLineAsync("error: " + e.Message);
             return UsageError;

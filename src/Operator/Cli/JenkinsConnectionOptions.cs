@@ -31,17 +31,17 @@ internal sealed class JenkinsConnectionOptions
     {
         "json" => true,
         "text" => false,
-        var other => throw new JenkinsCliException($"--output must be text or json, not '{other}'"),
+        var other => throw new CliUsageException($"--output must be text or json, not '{other}'"),
     };
 
-    /// <summary>Builds the settings; a user mistake throws <see cref="JenkinsCliException"/> with a clear message.</summary>
+    /// <summary>Builds the settings; a user mistake throws <see cref="CliUsageException"/> with a clear message.</summary>
     public JenkinsEndpointSettings Settings(ParseResult result)
     {
         var tokenFile = result.GetValue(TokenFile);
         var passwordFile = result.GetValue(PasswordFile);
         if (tokenFile is null == (passwordFile is null))
         {
-            throw new JenkinsCliException("give exactly one of --token-file or --password-file");
+            throw new CliUsageException("give exactly one of --token-file or --password-file");
         }
         var url = HttpUrl(result.GetValue(Url), "--url")!;
         return new JenkinsEndpointSettings
@@ -63,7 +63,7 @@ internal sealed class JenkinsConnectionOptions
         if (text is null) return null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            throw new JenkinsCliException($"{option} must be an http(s) URL, not '{text}'");
+            throw new CliUsageException($"{option} must be an http(s) URL, not '{text}'");
         }
         return url;
     }
@@ -75,7 +75,7 @@ internal sealed class JenkinsConnectionOptions
         foreach (var item in items ?? [])
         {
             var equals = item.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new JenkinsCliException($"{option} expects NAME=VALUE, got '{item.Split('=')[0]}…'");
+            if (equals <= 0) throw new CliUsageException($"{option} expects NAME=VALUE, got '{item.Split('=')[0]}…'");
             pairs[item[..equals].Trim()] = item[(equals + 1)..];
         }
         return pairs;
@@ -84,7 +84,7 @@ internal sealed class JenkinsConnectionOptions
     private static string ReadSecret(FileInfo file)
     {
         var secret = ReadFile(file).Trim();
-        return secret.Length > 0 ? secret : throw new JenkinsCliException($"{file.Name} is empty");
+        return secret.Length > 0 ? secret : throw new CliUsageException($"{file.Name} is empty");
     }
 
     private static string ReadFile(FileInfo file)
@@ -95,7 +95,7 @@ internal sealed class JenkinsConnectionOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new JenkinsCliException($"cannot read {file.FullName}: {e.Message}");
+            throw new CliUsageException($"cannot read {file.FullName}: {e.Message}");
         }
     }
 }

@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace CiBridge.Operator.Cli;
 
-/// <summary>Builds the command line: <c>run</c> (default), <c>crds</c>, <c>jenkins …</c>.</summary>
+/// <summary>
+/// Builds the command line: <c>run</c> (default), <c>crds</c>, <c>jenkins …</c>, and the cluster
+/// verbs <c>verify</c>, <c>rerun</c>, <c>logs</c> (also <c>kubectl cibridge …</c>).
+/// </summary>
 internal static class RootCommandFactory
 {
     public static RootCommand Create()
@@ -12,6 +15,9 @@ internal static class RootCommandFactory
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CrdsCommand.Create());
         root.Subcommands.Add(JenkinsCommand.Create());
+        root.Subcommands.Add(Cluster.VerifyCommand.Create());
+        root.Subcommands.Add(Cluster.RerunCommand.Create());
+        root.Subcommands.Add(Cluster.LogsCommand.Create());
         return root;
     }
 }

@@ -21,8 +21,8 @@ internal static class ControllerWiring
     /// <summary>The annotations that ask a CiTask for work.</summary>
     public static readonly string[] TaskRequests = [CiBridgeApi.RunRequestedAtAnnotation];
 
-    /// <summary>The annotations that ask a JenkinsEndpoint for work (none yet; a verify request goes here).</summary>
-    public static readonly string[] EndpointRequests = [];
+    /// <summary>The annotations that ask a JenkinsEndpoint for work.</summary>
+    public static readonly string[] EndpointRequests = [CiBridgeApi.VerifyRequestedAtAnnotation];
 
     /// <summary>Retries of an endpoint talk to a remote server: 5 s doubling to 5 minutes.</summary>
     public static IRateLimiter<ObjectKey> EndpointRetries() =>

@@ -13,7 +13,7 @@ internal static class ClientOperation
         ("get build", (c, ct) => c.GetBuildAsync("folder/job", 2, ct)),
         ("get queue item", (c, ct) => c.GetQueueItemAsync(7, ct)),
         ("find build by queue id", (c, ct) => c.FindBuildByQueueIdAsync("job", 7, ct)),
-        ("find run", (c, ct) => c.FindRunAsync("job", TriggerRequest.RunIdParameter, "r", ct)),
+        ("find run", (c, ct) => c.FindRunAsync("job", TriggerRequest.RunIdParameter, "r", DateTimeOffset.UnixEpoch, ct)),
         ("find triggered", (c, ct) => c.FindTriggeredAsync(new TriggerFingerprint("job", new Dictionary<string, string?> { ["BRANCH"] = "main" }, DateTimeOffset.UnixEpoch), ct)),
         ("read console", (c, ct) => c.ReadConsoleAsync("job", 2, 0, ct)),
         ("trigger", (c, ct) => c.TriggerAsync(new TriggerRequest("job", RunId: "r"), ct)),

@@ -131,6 +131,80 @@ public sealed class TriggerRecoveryTests
         Assert.NotNull((await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.QueueItemId);
     }
 
+    [Fact]
+    public async Task RunRecordedForAnEarlierSpec_IsNotTriggeredWithTheNewValues_TheNewSpecGetsOneRunOfItsOwn()
+    {
+        var harness = await HarnessAsync();
+        var now = harness.Time.GetUtcNow();
+        harness.Jenkins.Recorded.Add(Candidate(500, now));              // the recorded run's trigger reached Jenkins
+        await CreateWithStatusAsync(harness, PendingIntent(WithBranch(Objects.Task()), now));
+        var revised = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        (revised.Spec.Revision, revised.Spec.Parameters![0].Value) = ("9d8e7f6", "feature");
+        await harness.Api.ReplaceAsync(revised, Ct);                     // the spec changed before the operator came back
+
+        for (var waited = TimeSpan.Zero; waited <= TriggerRecovery.SearchWindow; waited += TriggerRecovery.LookAgain)
+        {
+            await ReconcileAsync(harness);
+            harness.Time.Advance(TriggerRecovery.LookAgain);
+        }
+        harness.Jenkins.StartQueued(harness.Time.GetUtcNow());
+        harness.Jenkins.FinishBuilds(BuildResults.Success);
+        for (var i = 0; i < 4; i++) await ReconcileAsync(harness);
+
+        var status = (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!;
+        Assert.Equal(["feature"], harness.Jenkins.Triggers.Select(t => t.Parameters!["BRANCH"]));
+        Assert.Equal((2L, "9d8e7f6", BuildResults.Success), (status.CurrentRun!.Generation!.Value, status.CurrentRun.Revision!, status.CurrentRun.Result!));
+        Assert.Equal(("01234567-1", (long?)null), (status.History!.Single().RunId!, status.History![0].QueueItemId));
+    }
+
+    [Fact]
+    public async Task CacheBehindASpecChange_NothingIsTriggeredWithTheOldValues_UntilItCatchesUp()
+    {
+        var harness = await HarnessAsync();
+        await CreateWithStatusAsync(harness, PendingIntent(WithBranch(Objects.Task()), harness.Time.GetUtcNow()));
+        await ReconcileAsync(harness);                                   // the finalizer
+        var cached = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        harness.Cache.HoldBack(cached);
+        var revised = (await harness.GetAsync<CiTask>(Harness.TaskKey))!;
+        revised.Spec.Parameters![0].Value = "feature";
+        await harness.Api.ReplaceAsync(revised, Ct);                     // the watch has not brought this version yet
+
+        for (var waited = TimeSpan.Zero; waited <= TriggerRecovery.SearchWindow; waited += TriggerRecovery.LookAgain)
+        {
+            await ReconcileAsync(harness);
+            harness.Time.Advance(TriggerRecovery.LookAgain);
+        }
+        var whileBehind = harness.Jenkins.Triggers.Count;
+        harness.Cache.CatchUp();
+        await ReconcileAsync(harness);
+
+        Assert.Equal(0, whileBehind);
+        Assert.Equal(["feature"], harness.Jenkins.Triggers.Select(t => t.Parameters!["BRANCH"]));
+        Assert.Equal(2, (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!.Generation);
+    }
+
+    /// <summary>A restarted operator's claims are empty; the twin's status still names its item.</summary>
+    [Fact]
+    public async Task TriggerFoldedIntoAnItemATwinRecordedBeforeARestart_IsNotAdopted_AndTriggeredAgain()
+    {
+        var harness = await HarnessAsync();
+        var twin = WithBranch(Objects.Task("twin")).WithRun(queueItem: 500);
+        twin.Metadata.Uid = "fedcba9876543210";
+        await CreateWithStatusAsync(harness, twin);
+        await harness.Api.CreateAsync(WithBranch(Objects.Task()), Ct);
+        await ReconcileAsync(harness);
+        harness.Jenkins.FoldNextTriggerInto = 500;
+
+        await ReconcileAsync(harness);                                   // Jenkins answers with the twin's queued item
+        harness.Time.Advance(RunStarter.CoalescedRetry);
+        await ReconcileAsync(harness);
+
+        var run = (await harness.GetAsync<CiTask>(Harness.TaskKey))!.Status!.CurrentRun!;
+        Assert.Equal(2, harness.Jenkins.Triggers.Count);
+        Assert.NotNull(run.QueueItemId);
+        Assert.NotEqual(500, run.QueueItemId);
+    }
+
     private static async Task<Harness> HarnessAsync()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

@@ -94,9 +94,11 @@ public sealed class ManifestProperties
         await harness.Api.CreateAsync(endpoint, Harness.Ct);
         var key = new Kubernetes.Controllers.ObjectKey(Objects.Namespace, "fuzzed");
         await harness.Endpoints.ReconcileAsync(key, Harness.Ct);
-        var ready = Conditions.Find((await harness.GetAsync<JenkinsEndpoint>(key))!.Status?.Conditions, ConditionTypes.Ready);
+        var status = (await harness.GetAsync<JenkinsEndpoint>(key))!.Status;
+        var ready = Conditions.Find(status?.Conditions, ConditionTypes.Ready);
         var problem = ready is null ? "no Ready condition"
-            : ready.Reason == EndpointReasons.ReconciliationFailed ? $"unexpected failure: {ready.Message}" : null;
+            : ready.Reason == EndpointReasons.ReconciliationFailed ? $"unexpected failure: {ready.Message}"
+            : Longer(status?.LastHandledVerifyRequest, JenkinsEndpointStatus.MaxVerifyRequestLength) ? "a status value longer than its schema allows" : null;
         return ($"JenkinsEndpoint {ready?.Reason}", problem);
     }
 

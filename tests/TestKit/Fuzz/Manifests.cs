@@ -32,7 +32,7 @@ public static class Manifests
         "spec", "spec.url", "spec.authType", "spec.credentialsSecretRef", "spec.credentialsSecretRef.name", "spec.urls", "spec.urls.apiUrl",
         "spec.caBundle", "spec.caBundle.secretKeyRef", "spec.caBundle.secretKeyRef.key", "spec.insecureSkipTlsVerify",
         "spec.allowInsecureHttp", "spec.proxyUrl", "spec.verifyInterval", "spec.jobDiscovery", "spec.jobDiscovery.maxDepth",
-        "spec.jobDiscovery.limit",
+        "spec.jobDiscovery.limit", "metadata.annotations", "metadata.annotations.cibridge.dev/verify-requested-at",
     ];
 
     /// <summary>Odd values a user could write, biased towards the edges the code has to handle.</summary>
@@ -122,7 +122,7 @@ public static class Manifests
     {
         ["apiVersion"] = "cibridge.dev/v1alpha1",
         ["kind"] = "JenkinsEndpoint",
-        ["metadata"] = new JsonObject { ["name"] = "fuzz", ["namespace"] = ns },
+        ["metadata"] = new JsonObject { ["name"] = "fuzz", ["namespace"] = ns, ["annotations"] = new JsonObject { ["cibridge.dev/verify-requested-at"] = "2026-01-01T00:00:00Z" } },
         ["spec"] = new JsonObject
         {
             ["url"] = "https://jenkins.test/",

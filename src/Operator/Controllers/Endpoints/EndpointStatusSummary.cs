@@ -8,7 +8,8 @@ namespace CiBridge.Operator.Controllers.Endpoints;
 /// <summary>
 /// The JenkinsEndpoint summary function: <c>Ready</c> says whether the last verification
 /// succeeded (or which step stopped it), <c>Stalled</c> is present when only the user can help,
-/// <c>Reconciling</c> is never left behind. A reconcile that did not verify (not due) changes nothing.
+/// <c>Reconciling</c> is never left behind. A reconcile that did not verify (not due) changes nothing;
+/// one that reached a verdict (verified, or stopped by any step) also answers a pending verify request.
 /// </summary>
 internal static class EndpointStatusSummary
 {
@@ -26,5 +27,6 @@ internal static class EndpointStatusSummary
         Conditions.Set(conditions, ConditionTypes.Ready, ready, reason, message, generation, now);
         Conditions.Remove(conditions, ConditionTypes.Reconciling);
         Conditions.SetOrRemove(conditions, ConditionTypes.Stalled, outcome.Kind == OutcomeKind.Stalled, reason, message, generation, now);
+        VerifyRequest.MarkHandled(endpoint, status);
     }
 }

@@ -8,12 +8,13 @@ using CiBridge.Kubernetes.Models;
 namespace CiBridge.Operator.Controllers.Endpoints;
 
 /// <summary>
-/// When to verify an endpoint against Jenkins. It is due when this process has not verified it
-/// yet, when its spec changed (<c>observedGeneration</c> is behind), when the Secret or CA bundle it
-/// reads changed, when its status holds no verification result (an earlier step stopped it) or not
-/// the last one (its write failed), after
-/// a transient failure (the work queue's back-off paces that retry), or when its interval passed
-/// (<c>spec.verifyInterval</c> ± 10 %, so endpoints created together do not verify together).
+/// When to verify an endpoint against Jenkins. It is due when a user asked for it (an unanswered
+/// <see cref="VerifyRequest"/>), when this process has not verified it yet, when its spec changed
+/// (<c>observedGeneration</c> is behind), when the Secret or CA bundle it reads changed, when its
+/// status holds no verification result (an earlier step stopped it) or not the last one (its write
+/// failed), after a transient failure (the work queue's back-off paces that retry), or when its
+/// interval passed (<c>spec.verifyInterval</c> ± 10 %, so endpoints created together do not verify
+/// together).
 /// Never because of its own status write: that changes none of these.
 /// </summary>
 internal sealed class VerifySchedule(TimeProvider time, Func<double> random)
@@ -35,6 +36,7 @@ internal sealed class VerifySchedule(TimeProvider time, Func<double> random)
     /// <param name="sourceVersion">The version of its credentials (<see cref="Shared.EndpointSettings.SourceVersion"/>).</param>
     public VerifyDue Check(ObjectKey key, JenkinsEndpoint endpoint, string sourceVersion)
     {
+        if (VerifyRequest.Pending(endpoint) is not null) return VerifyDue.Now("a verification was requested");
         if (!_attempts.TryGetValue(key, out var last)) return VerifyDue.Now("not verified since the operator started");
         if (endpoint.Status?.ObservedGeneration != endpoint.Metadata.Generation) return VerifyDue.Now("the spec changed");
         if (last.SourceVersion != sourceVersion) return VerifyDue.Now("the credentials changed");

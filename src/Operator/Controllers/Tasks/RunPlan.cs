@@ -23,6 +23,18 @@ internal sealed record RunPlan(RunReason Reason, int Attempt, bool Resume, TimeS
         return new(new RunReason(null), (run!.Attempt ?? 1) + 1, Resume: false, wait);
     }
 
+    /// <summary>
+    /// What to start once a resumed run was not found in Jenkins: the same run again, unless it was
+    /// recorded for an earlier generation. Triggering that one now would send the current spec's
+    /// values under the old run's record, and the current generation would then get a build of its
+    /// own as well: two builds for one spec. The current generation gets its run instead, and the
+    /// old record goes to the history as it is (whether its trigger reached Jenkins is unknown).
+    /// </summary>
+    public RunPlan WhenNotFound(CiTask fresh) =>
+        Resume && fresh.Status?.CurrentRun?.Generation < fresh.Metadata.Generation
+            ? new(RunDue.Check(fresh) ?? new RunReason(null), 1, Resume: false, TimeSpan.Zero)
+            : this;
+
     /// <summary>True when <paramref name="fresh"/> still calls for the same start as this plan.</summary>
     public bool StillHolds(CiTask fresh, DateTimeOffset now) =>
         Decide(fresh, now, Reason.Source) is { } again && again.Resume == Resume && again.Attempt == Attempt && again.Wait <= TimeSpan.Zero;

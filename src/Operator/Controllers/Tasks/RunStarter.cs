@@ -26,13 +26,15 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
         var key = ObjectKey.Of(r.Task);
         var fresh = await api.GetAsync<CiTask>(key, ct);
         if (fresh is null) return Outcome.Done;
-        if (!plan.StillHolds(fresh, time.GetUtcNow()))
+        // The job and the parameter values were resolved from the cached spec: a newer spec must not be triggered with them.
+        if (fresh.Metadata.Generation != r.Task.Metadata.Generation || !plan.StillHolds(fresh, time.GetUtcNow()))
         {
             // The cache was behind (typically our own last write had not arrived): go on from the fresh read.
             r.Status.Rebase(fresh);
             return Outcome.After(TaskSteps.Soon);
         }
         if (plan.Resume && await ResumeAsync(r, fresh, ct) is { } resumed) return resumed;
+        plan = plan.WhenNotFound(fresh);
         if (!await RecordIntentAsync(r.Status, fresh, plan, ct)) return Outcome.After(TaskSteps.Soon);
         metrics.RunStarted();
 
@@ -48,7 +50,7 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
             recovery.NoteUnanswered(key, run.RunId);
             throw;
         }
-        if (!claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
+        if (await recovery.IsRecordedAsync(r.Task, job.FullName, triggered.QueueItemId, ct) || !claims.TryClaim(EndpointOf(r.Task), job.FullName, triggered.QueueItemId, key))
         {
             recovery.NoteFolded(key, run.RunId);
             return Outcome.After(CoalescedRetry);

@@ -61,7 +61,7 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         if (_unanswered.TryGetValue(key, out var stale) && stale.RunId != run.RunId) _unanswered.TryRemove(key, out _);
         var job = r.Job!;
         var found = job.HasParameter(CiTaskValidator.RunIdParameter) && run.RunId is { } runId
-            ? await ByRunIdAsync(r, job.FullName, runId, ct)
+            ? await ByRunIdAsync(r, job.FullName, runId, NotBefore(run), ct)
             : await ByFingerprintAsync(r, fresh, run, ct);
         if (found.IsFound) return found;
         var now = time.GetUtcNow();
@@ -71,17 +71,16 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         return now < deadline ? EarlierTrigger.WaitFor(deadline - now < LookAgain ? deadline - now : LookAgain) : EarlierTrigger.None;
     }
 
-    private static async Task<EarlierTrigger> ByRunIdAsync(TaskReconcile r, string job, string runId, CancellationToken ct)
+    private static async Task<EarlierTrigger> ByRunIdAsync(TaskReconcile r, string job, string runId, DateTimeOffset notBefore, CancellationToken ct)
     {
-        var location = await r.Client!.FindRunAsync(job, CiTaskValidator.RunIdParameter, runId, ct);
+        var location = await r.Client!.FindRunAsync(job, CiTaskValidator.RunIdParameter, runId, notBefore, ct);
         return location is null ? EarlierTrigger.None : EarlierTrigger.Found(location.QueueItemId, location.Build?.Number);
     }
 
     private async Task<EarlierTrigger> ByFingerprintAsync(TaskReconcile r, CiTask fresh, CiTaskRun run, CancellationToken ct)
     {
         var job = r.Job!;
-        var notBefore = (run.TriggerTime ?? time.GetUtcNow()) - ClockSkewAllowance;
-        var candidates = await r.Client!.FindTriggeredAsync(TriggerFingerprint.Of(job, r.Parameters!.Values, notBefore), ct);
+        var candidates = await r.Client!.FindTriggeredAsync(TriggerFingerprint.Of(job, r.Parameters!.Values, NotBefore(run)), ct);
         if (candidates.Count == 0) return EarlierTrigger.None;
         var taken = await TakenAsync(fresh, job.FullName, ct);
         var key = ObjectKey.Of(fresh);
@@ -92,6 +91,18 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         }
         return EarlierTrigger.None;
     }
+
+    /// <summary>
+    /// True when <paramref name="queueItem"/>, the answer to a trigger of <paramref name="task"/>, is
+    /// an item some run record already names: Jenkins folded the trigger into an identical request
+    /// still queued. The in-memory claims know only what this process claimed; after a restart the
+    /// statuses tell.
+    /// </summary>
+    public async Task<bool> IsRecordedAsync(CiTask task, string job, long queueItem, CancellationToken ct) =>
+        (await TakenAsync(task, job, ct)).Contains(queueItem);
+
+    /// <summary>What the run's trigger can have become started no earlier than this (Jenkins' clock): the searches read back to it, however many builds started since.</summary>
+    private DateTimeOffset NotBefore(CiTaskRun run) => (run.TriggerTime ?? time.GetUtcNow()) - ClockSkewAllowance;
 
     /// <summary>
     /// Queue items of <paramref name="job"/> that some run record already names: any run of another

@@ -38,6 +38,9 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
     /// <summary>With <see cref="LoseNextTriggerAnswer"/>: false when Jenkins has not queued the trigger (yet) either.</summary>
     public bool LostTriggerQueued { get; set; } = true;
 
+    /// <summary>Set to answer the next trigger with this queue item, as Jenkins does when an identical request is still queued.</summary>
+    public long? FoldNextTriggerInto { get; set; }
+
     /// <summary>Runs while a trigger is under way (a test moves its clock: a slow answer).</summary>
     public Action? DuringTrigger { get; set; }
 
@@ -85,6 +88,12 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
 
     public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
     {
+        if (FoldNextTriggerInto is { } folded)
+        {
+            FoldNextTriggerInto = null;
+            Triggers.Add(request);
+            return Call(nameof(TriggerAsync), () => new TriggerResult(folded, new Uri($"http://jenkins.test/queue/item/{folded}/")));
+        }
         var id = ++_nextQueueId;
         DuringTrigger?.Invoke();
         if (!Down && (LostTriggerQueued || !LoseNextTriggerAnswer))
@@ -107,7 +116,7 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
 
     public Task<bool> CancelQueueItemAsync(long queueItemId, CancellationToken ct) => Call(nameof(CancelQueueItemAsync), () => true);
 
-    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, CancellationToken ct) =>
+    public Task<RunLocation?> FindRunAsync(string jobPath, string parameterName, string value, DateTimeOffset? since, CancellationToken ct) =>
         Call<RunLocation?>(nameof(FindRunAsync), () => null);
 
     public Task<IReadOnlyList<TriggeredRun>> FindTriggeredAsync(TriggerFingerprint fingerprint, CancellationToken ct) =>

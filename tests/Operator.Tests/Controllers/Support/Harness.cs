@@ -19,6 +19,7 @@ internal sealed class Harness
     public Harness()
     {
         Api = new InMemoryApi(Json);
+        Cache = new LaggingCache(Api);
         Schedule = new VerifySchedule(Time, () => 0.5);
         var statusWriter = new StatusWriter(Api, Json, Time);
         var settings = new EndpointSettingsReader(Api);
@@ -30,8 +31,8 @@ internal sealed class Harness
         var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time, new RevisionSources(Api, Revisions));
         var taskEndpoints = new TaskEndpoints(Api, settings, Jenkins);
         var parameters = new ParameterResolver(Api);
-        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Api, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
-        Tasks = new CiTaskReconciler(Api, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
+        var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Cache, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
+        Tasks = new CiTaskReconciler(Cache, steps, new TaskCleanup(taskEndpoints, Api, taskContext, CleanupPolicy.Default), Api, statusWriter, taskContext);
     }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -41,6 +42,9 @@ internal sealed class Harness
     public JsonSerializerOptions Json { get; } = KubernetesJson.CreateOptions(EntitiesJsonContext.Default, GitOpsJsonContext.Default);
 
     public InMemoryApi Api { get; }
+
+    /// <summary>What the CiTask reconciler reads as its cache: the API, unless a test holds an object back.</summary>
+    public LaggingCache Cache { get; }
 
     public FakeJenkins Jenkins { get; } = new();
 
