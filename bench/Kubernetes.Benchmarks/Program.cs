@@ -38,7 +38,7 @@ static async Task<(int Count, long Retained)> MeasureCacheAsync(IKubernetesClien
     warmUp = null;
     var before = GC.GetTotalMemory(forceFullCollection: true);
     var informer = Informer.Create<CiTask>(client, new InformerOptions(), TimeProvider.System);
-    informer.AddIndex("spec.endpointRef.name", t => [t.Spec.EndpointRef.Name]);
+    informer.AddIndex("spec.endpointRef.name", t => [t.Spec.EndpointRef!.Name]);
     using var cts = new CancellationTokenSource();
     var run = informer.RunAsync(cts.Token);
     while (!informer.HasSynced) await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, CancellationToken.None);

@@ -22,4 +22,10 @@ public static class CiBridgeApi
 
     /// <summary>Go-style duration ("90s", "5m", "1h30m"), the form Kubernetes and Flux specs use.</summary>
     public const string DurationPattern = @"^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$";
+
+    /// <summary>
+    /// Annotation that makes a JenkinsEndpoint its namespace's default (value <c>"true"</c>, the
+    /// convention of StorageClass and IngressClass): a CiTask without endpointRef runs there.
+    /// </summary>
+    public const string IsDefaultEndpointAnnotation = "cibridge.dev/is-default-endpoint";
 }

@@ -99,10 +99,11 @@ internal static class SandboxCommand
     {
         var server = await SandboxApiServer.StartAsync(new SandboxApiServerOptions { Port = options.ApiPort }, ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await server.ApplyAsync(yaml, ct);
+        foreach (var yaml in Sandbox.GitOps.GitOpsCrds.Render()) await server.ApplyAsync(yaml, ct);
         server.WriteKubeconfig(options.Kubeconfig.FullName);
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, options.Kubeconfig.FullName);
         Console.Out.WriteLine($"Sandbox API server listening on {server.BaseAddress}");
-        Console.Out.WriteLine("CRDs installed: jenkinsendpoints.cibridge.dev, citasks.cibridge.dev");
+        Console.Out.WriteLine($"CRDs installed: jenkinsendpoints.cibridge.dev, citasks.cibridge.dev, {Sandbox.GitOps.GitOpsCrds.GitRepositories}, {Sandbox.GitOps.GitOpsCrds.Applications}");
         Console.Out.WriteLine($"Kubeconfig written to {relative}. Try:");
         Console.Out.WriteLine($"  export KUBECONFIG={relative}");
         Console.Out.WriteLine("  kubectl get cibridge");

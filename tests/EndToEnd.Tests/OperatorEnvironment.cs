@@ -40,7 +40,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         KubeconfigPath = kubeconfig ?? Path.Combine(_directory, "kubeconfig");
         api?.WriteKubeconfig(KubeconfigPath);
         var config = KubernetesConfig.LoadKubeConfig(new KubeConfigOptions { Path = KubeconfigPath }, TimeProvider.System);
-        Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
+        Json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default, Operator.Controllers.Revisions.GitOpsJsonContext.Default);
         Client = KubernetesClientFactory.Create(config, new KubernetesClientOptions { FieldManager = "e2e-test", Qps = 500, Burst = 500 }, Json, TimeProvider.System);
     }
 
@@ -62,11 +62,17 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <param name="configure">Replaces operator services for one test (for example shorter back-offs).</param>
     /// <param name="jenkinsTime">The Jenkins stand-in's clock, for a test that moves the operator's clock too.</param>
     /// <param name="options">Changes the operator's flags for one test.</param>
+    /// <param name="gitOpsCrds">Install the Flux GitRepository and Argo CD Application CRDs (false: a cluster without Flux or Argo CD).</param>
     public static async Task<OperatorEnvironment> StartAsync(
-        CancellationToken ct, Action<IServiceCollection>? configure = null, TimeProvider? jenkinsTime = null, Action<OperatorOptions>? options = null)
+        CancellationToken ct, Action<IServiceCollection>? configure = null, TimeProvider? jenkinsTime = null, Action<OperatorOptions>? options = null,
+        bool gitOpsCrds = true)
     {
         var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, ct);
+        if (gitOpsCrds)
+        {
+            foreach (var yaml in Sandbox.GitOps.GitOpsCrds.Render()) await api.ApplyAsync(yaml, ct);
+        }
         var jenkins = await JenkinsStandIn.StartAsync(new JenkinsStandInOptions { TimeProvider = jenkinsTime ?? TimeProvider.System }, ct);
         JenkinsStandInExample.Apply(jenkins);
         var environment = new OperatorEnvironment(api, null, jenkins) { _configure = configure, _options = options };

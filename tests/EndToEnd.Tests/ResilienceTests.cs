@@ -116,7 +116,7 @@ public sealed class ResilienceTests
         for (var i = 0; i < endpoints; i++) await scenario.CreateEndpointAsync(name: $"jenkins-{i}");
         for (var i = 0; i < tasks; i++)
         {
-            await scenario.CreateTaskAsync($"task-{i}", SharedEnvironment.Quick, spec => spec.EndpointRef.Name = $"jenkins-{i % endpoints}");
+            await scenario.CreateTaskAsync($"task-{i}", SharedEnvironment.Quick, spec => spec.EndpointRef!.Name = $"jenkins-{i % endpoints}");
         }
         await Eventually.HoldsAsync(
             async () => (await environment.Client.ListAsync<CiTask>(new ListOptions { Namespace = scenario.Namespace }, Scenario.Ct)).Items,

@@ -8,9 +8,8 @@ namespace CiBridge.Entities.CiTasks;
 [Description("CiTaskSpec is the desired state of a CiTask: changing it (revision, parameters, job) starts exactly one new run.")]
 public sealed class CiTaskSpec
 {
-    [Required]
-    [Description("The CI endpoint to run on; its kind is the provider kind, which must be approved.")]
-    public EndpointReference EndpointRef { get; set; } = new();
+    [Description("The CI endpoint to run on; its kind is the provider kind, which must be approved. Leave it out to use the namespace's default JenkinsEndpoint (annotated cibridge.dev/is-default-endpoint: \"true\").")]
+    public EndpointReference? EndpointRef { get; set; }
 
     [Required]
     [MaxLength(1024)]
@@ -21,6 +20,9 @@ public sealed class CiTaskSpec
     [MaxLength(256)]
     [Description("The source revision this run is for (for example a commit SHA); a new value starts a new run.")]
     public string? Revision { get; set; }
+
+    [Description("Take the revision from a Flux GitRepository or an Argo CD Application in the same namespace: each new revision it reports starts one run. Not together with revision.")]
+    public RevisionSource? RevisionFrom { get; set; }
 
     [MaxLength(100)]
     [ListMapKeys("name")]

@@ -28,6 +28,13 @@ public sealed class CiTaskStatus
     [Description("The last value of the cibridge.dev/run-requested-at annotation that started a run; a value longer than 256 characters is shortened and ends in a digest of the whole.")]
     public string? LastHandledRunRequest { get; set; }
 
+    [MaxLength(CiTaskRun.MaxRevisionLength)]
+    [Description("The last revision reported by spec.revisionFrom that started a run.")]
+    public string? LastHandledRevision { get; set; }
+
+    [Description("The endpoint the task runs on: spec.endpointRef, or the namespace's default endpoint it resolved to. A run under way is followed on the endpoint that started it.")]
+    public EndpointReference? Endpoint { get; set; }
+
     [Description("The newest run: in progress, or the last one that finished.")]
     public CiTaskRun? CurrentRun { get; set; }
 

@@ -12,6 +12,7 @@ public static class CiTaskStatusFit
     public static void Apply(CiTaskStatus status)
     {
         if (status.LastHandledRunRequest is { } request) status.LastHandledRunRequest = HandledRequest(request);
+        if (status.LastHandledRevision is { } revision) status.LastHandledRevision = HandledRevision(revision);
         if (status.CurrentRun is { } current) Apply(current);
         foreach (var run in status.History ?? []) Apply(run);
     }
@@ -19,6 +20,10 @@ public static class CiTaskStatusFit
     /// <summary>How a run request value is recorded in <see cref="CiTaskStatus.LastHandledRunRequest"/>; compare against this.</summary>
     public static string HandledRequest(string requestValue) =>
         SchemaText.FitDistinct(requestValue, CiTaskStatus.MaxRunRequestLength);
+
+    /// <summary>How a reported revision is recorded in <see cref="CiTaskStatus.LastHandledRevision"/>; compare against this.</summary>
+    public static string HandledRevision(string revision) =>
+        SchemaText.FitDistinct(revision, CiTaskRun.MaxRevisionLength);
 
     private static void Apply(CiTaskRun run)
     {

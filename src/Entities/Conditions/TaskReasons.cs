@@ -39,6 +39,15 @@ public static class TaskReasons
     /// <summary>Ready=False: the endpoint does not exist or is not Ready; the endpoint's own change brings the task back.</summary>
     public const string EndpointNotReady = "EndpointNotReady";
 
+    /// <summary>Ready=False: spec.endpointRef is left out and no JenkinsEndpoint of the namespace is annotated as its default.</summary>
+    public const string NoDefaultEndpoint = "NoDefaultEndpoint";
+
+    /// <summary>Ready=False: spec.endpointRef is left out and more than one JenkinsEndpoint of the namespace is annotated as its default.</summary>
+    public const string AmbiguousDefaultEndpoint = "AmbiguousDefaultEndpoint";
+
+    /// <summary>Ready=False, rechecked with back-off: the spec.revisionFrom object does not exist, or its kind is not installed.</summary>
+    public const string RevisionSourceNotFound = "RevisionSourceNotFound";
+
     /// <summary>Ready=False, retried with back-off: the job does not exist on the server.</summary>
     public const string JobNotFound = "JobNotFound";
 

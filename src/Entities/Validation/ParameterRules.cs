@@ -30,6 +30,10 @@ internal static class ParameterRules
             {
                 problems.Add(new($"{field}.name", $"{CiTaskValidator.RunIdParameter} is set by the operator (it identifies the run); remove it"));
             }
+            else if (parameter.Name == CiTaskValidator.RevisionParameter)
+            {
+                problems.Add(new($"{field}.name", $"{CiTaskValidator.RevisionParameter} is set by the operator (the run's revision: spec.revision or spec.revisionFrom); remove it"));
+            }
             CheckSource(parameter, field, problems);
         }
     }

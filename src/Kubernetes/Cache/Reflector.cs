@@ -46,7 +46,7 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
                     && !args.Context.CancellationToken.IsCancellationRequested && e is not ApiException { IsGone: true }),
                 OnRetry = args =>
                 {
-                    LogRetrying(_logger, typeof(T).Name, args.RetryDelay, args.Outcome.Exception);
+                    LogFailure(args.RetryDelay, args.Outcome.Exception);
                     return ValueTask.CompletedTask;
                 },
             })
@@ -57,6 +57,8 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
     public const int PageSize = 500;
 
     public string? LastResourceVersion { get; private set; }
+
+    private bool _reportedNotServed;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -151,6 +153,35 @@ internal sealed partial class Reflector<T> where T : class, IKubernetesObject
         // closes streams at once is not hammered.
         if (!progressed) throw new WatchEndedException();
     }
+
+    /// <summary>
+    /// A kind the API server does not serve (404: its CRD is not installed) is said once at
+    /// Information and then only at Debug while the back-off keeps checking for it; anything else
+    /// is a Warning every time.
+    /// </summary>
+    private void LogFailure(TimeSpan delay, Exception? error)
+    {
+        if (error is not ApiException { IsNotFound: true })
+        {
+            _reportedNotServed = false;
+            LogRetrying(_logger, typeof(T).Name, delay, error);
+        }
+        else if (!_reportedNotServed)
+        {
+            _reportedNotServed = true;
+            LogNotServed(_logger, typeof(T).Name, delay);
+        }
+        else
+        {
+            LogStillNotServed(_logger, typeof(T).Name, delay);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} is not served by the API server (404: is its CRD installed?); checking again in {Delay}, then with back-off")]
+    private static partial void LogNotServed(ILogger logger, string kind, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Kind} is still not served; checking again in {Delay}")]
+    private static partial void LogStillNotServed(ILogger logger, string kind, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} expired at resourceVersion {ResourceVersion}; relisting")]
     private static partial void LogRelisting(ILogger logger, string kind, string? resourceVersion);

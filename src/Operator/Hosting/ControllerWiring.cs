@@ -49,11 +49,12 @@ internal static class ControllerWiring
     public static void WatchTasks(IInformerCache cache, IController controller)
     {
         var tasks = cache.GetInformer<CiTask>();
-        tasks.AddIndex(ByEndpoint, t => [Key(t, t.Spec.EndpointRef.Name)]);
+        tasks.AddIndex(ByEndpoint, t => EndpointsOf(t).Select(name => Key(t, name)).Distinct());
         tasks.AddIndex(BySecret, t => Sources(t, p => p.SecretKeyRef?.Name));
         tasks.AddIndex(ByConfigMap, t => Sources(t, p => p.ConfigMapKeyRef?.Name));
         tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue, Predicates.SpecOrRequest(TaskRequests)));
         cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
+        DefaultEndpointWiring.Watch(cache, controller, tasks);
         cache.GetInformer<Secret>().AddEventHandler(Referrers<Secret, CiTask>(controller, tasks, BySecret));
         cache.GetInformer<ConfigMap>().AddEventHandler(Referrers<ConfigMap, CiTask>(controller, tasks, ByConfigMap));
     }
@@ -74,6 +75,10 @@ internal static class ControllerWiring
         where TPrimary : class, IKubernetesObject =>
         EventHandlers.EnqueueMapped<TChanged>(controller.Queue, changed =>
             primaries.ByIndex(index, Key(changed, changed.Metadata.Name!)).Select(ObjectKey.Of));
+
+    /// <summary>The endpoints a task reads: the one it names and the one its run under way was started on.</summary>
+    private static IEnumerable<string> EndpointsOf(CiTask task) =>
+        new[] { task.Spec.EndpointRef?.Name, task.Status?.Endpoint?.Name }.OfType<string>();
 
     private static IEnumerable<string> Sources(CiTask task, Func<ParameterSource, string?> name) =>
         (task.Spec.Parameters ?? []).Select(p => p.ValueFrom is { } from ? name(from) : null).SelectMany(n => Optional(task, n));

@@ -45,7 +45,8 @@ public static class OperatorHost
         app.MapGet("/metrics", (PrometheusExporter exporter) => Results.Text(exporter.Scrape(), "text/plain; version=0.0.4; charset=utf-8"));
         if (options.WebhookPort is not null)
         {
-            app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>(), app.Services.GetRequiredService<Entities.Validation.RefusedNetworks>()).OnlyOverTls();
+            app.MapAdmissionWebhook(app.Services.GetRequiredService<ApprovedProviderList>(), app.Services.GetRequiredService<Entities.Validation.RefusedNetworks>(),
+                Webhooks.DefaultEndpointWarning.From(app.Services.GetRequiredService<Kubernetes.Cache.IInformerCache>())).OnlyOverTls();
         }
         return app;
     }

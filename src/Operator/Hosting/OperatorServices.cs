@@ -12,6 +12,7 @@ using CiBridge.Kubernetes.Hosting;
 using CiBridge.Kubernetes.LeaderElection;
 using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Controllers.Endpoints;
+using CiBridge.Operator.Controllers.Revisions;
 using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
 using CiBridge.Operator.Metrics;
@@ -41,6 +42,9 @@ internal static class OperatorServices
         services.AddSingleton<EndpointReconcileContext>();
         services.AddSingleton<EndpointSteps>();
         services.AddSingleton<QueueClaims>();
+        var revisionWatch = new RevisionWatch();
+        services.AddSingleton(revisionWatch);
+        services.AddSingleton<RevisionSources>();
         services.AddSingleton<TaskContext>();
         services.AddSingleton<TaskEndpoints>();
         services.AddSingleton<ParameterResolver>();
@@ -61,6 +65,7 @@ internal static class OperatorServices
             new ControllerOptions { Name = "citask", Workers = workers, RateLimiter = ControllerWiring.TaskRetries() }, (cache, c) =>
             {
                 ControllerWiring.WatchTasks(cache, c);
+                revisionWatch.Connect(cache, c);
                 ControllerWiring.RecheckWhenApprovalChanges<CiTask>(approved, cache, c);
             });
         return services;
@@ -90,6 +95,7 @@ internal static class OperatorServices
             Burst = options.KubeApiBurst,
         };
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
+        runtime.JsonResolvers.Add(GitOpsJsonContext.Default);
         runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces, ReleasableFinalizers = new HashSet<string> { CiBridgeApi.Finalizer } };
         runtime.Events.Component = CiBridgeApi.FieldManager;
         if (options.LeaderElection)

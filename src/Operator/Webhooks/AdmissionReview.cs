@@ -48,6 +48,9 @@ internal sealed class AdmissionResponse
     public bool Allowed { get; set; }
 
     public AdmissionStatus? Status { get; set; }
+
+    /// <summary>Shown to the user (kubectl prints them as "Warning: …") whether or not the request is allowed.</summary>
+    public List<string>? Warnings { get; set; }
 }
 
 /// <summary>The part of a <c>metav1.Status</c> the API server passes on to the user on a denial.</summary>

@@ -23,7 +23,7 @@ public sealed class CiTaskValidatorTests
     [Fact]
     public void Validate_UnapprovedProvider_NamesTheApprovedKinds()
     {
-        var task = Task(t => t.Spec.EndpointRef.Kind = "GitLabEndpoint");
+        var task = Task(t => t.Spec.EndpointRef!.Kind = "GitLabEndpoint");
 
         var result = CiTaskValidator.Validate(task, ApprovedProviders.Default);
 
@@ -41,9 +41,29 @@ public sealed class CiTaskValidatorTests
         Assert.True(result.ProviderNotApproved);
     }
 
+    [Fact]
+    public void Validate_WithoutEndpointRef_IsValid_TheDefaultEndpointIsAJenkinsEndpoint()
+    {
+        var task = Task(t => t.Spec.EndpointRef = null);
+
+        Assert.True(CiTaskValidator.Validate(task, ApprovedProviders.Default).IsValid);
+        Assert.True(CiTaskValidator.Validate(task, new ApprovedProviders(["TektonEndpoint"])).ProviderNotApproved);
+    }
+
+    [Theory]
+    [InlineData("GitRepository", null)]
+    [InlineData("GitRepository", "source.toolkit.fluxcd.io/v1")]
+    [InlineData("Application", "argoproj.io/v1alpha1")]
+    public void Validate_RevisionFrom_AcceptsBothSourceKinds(string kind, string? apiVersion)
+    {
+        var result = CiTaskValidator.Validate(Task(t => t.Spec.RevisionFrom = new() { ApiVersion = apiVersion, Kind = kind, Name = "app" }), ApprovedProviders.Default);
+
+        Assert.True(result.IsValid, result.Summary);
+    }
+
     public static TheoryData<string, Action<CiTask>, string> InvalidCases() => new()
     {
-        { "empty endpoint name", t => t.Spec.EndpointRef.Name = "", "spec.endpointRef.name: Required value" },
+        { "empty endpoint name", t => t.Spec.EndpointRef!.Name = "", "spec.endpointRef.name: Required value" },
         { "job with empty segment", t => t.Spec.Job = "a//b", "spec.job: \"a//b\" is not a job path" },
         { "job with dot-dot", t => t.Spec.Job = "a/../b", "spec.job: \"a/../b\" is not a job path" },
         { "leading slash", t => t.Spec.Job = "/a", "spec.job: \"/a\" is not a job path" },
@@ -58,6 +78,11 @@ public sealed class CiTaskValidatorTests
         { "zero timeout", t => t.Spec.Timeout = "0s", "spec.timeout: must be at least 1s" },
         { "unparsable timeout", t => t.Spec.Timeout = "soon", "spec.timeout: \"soon\" is not a duration such as 90s, 5m or 1h" },
         { "timeout over seven days", t => t.Spec.Timeout = "168h1s", "spec.timeout: must be at most 168h" },
+        { "revision and revisionFrom", t => { t.Spec.Revision = "3f2c9e1"; t.Spec.RevisionFrom = new() { Kind = "GitRepository", Name = "app" }; }, "spec.revisionFrom: set either revision or revisionFrom, not both" },
+        { "revision source of another kind", t => t.Spec.RevisionFrom = new() { Kind = "Bucket", Name = "app" }, "spec.revisionFrom.kind: \"Bucket\" is not a revision source; use GitRepository (Flux) or Application (Argo CD)" },
+        { "revision source at another version", t => t.Spec.RevisionFrom = new() { ApiVersion = "source.toolkit.fluxcd.io/v1beta1", Kind = "GitRepository", Name = "app" }, "spec.revisionFrom.apiVersion: \"source.toolkit.fluxcd.io/v1beta1\" is not supported for GitRepository; use source.toolkit.fluxcd.io/v1" },
+        { "revision source without a name", t => t.Spec.RevisionFrom = new() { Kind = "Application" }, "spec.revisionFrom.name: Required value" },
+        { "reserved revision", t => t.Spec.Parameters!.Add(new() { Name = "CIBRIDGE_REVISION", Value = "x" }), "spec.parameters[1].name: CIBRIDGE_REVISION is set by the operator" },
         { "overflowing timeout", t => t.Spec.Timeout = "99999999999999999999h", "spec.timeout: \"99999999999999999999h\" is not a duration" },
     };
 

@@ -105,9 +105,22 @@ public sealed class HelmChartTests
         Assert.Equal(["patch"], Verbs(rules, "jenkinsendpoints/status"));
         Assert.Equal(["get", "list", "watch"], Verbs(rules, "secrets"));
         Assert.Equal(["get", "list", "watch"], Verbs(rules, "configmaps"));
+        Assert.Equal(["get", "list", "watch"], Verbs(rules, "gitrepositories"));
+        Assert.Equal(["get", "list", "watch"], Verbs(rules, "applications"));
         var self = objects.Single(o => o["kind"]!.GetValue<string>() == "Role");
         var configMapRule = self["rules"]!.AsArray().Single(r => r!["resources"]!.AsArray().Any(x => x!.GetValue<string>() == "configmaps"))!;
         Assert.Equal(["rel-approved-providers"], configMapRule["resourceNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task Template_RevisionSourcesRbacOff_LeavesOutGitRepositoriesAndApplications()
+    {
+        var objects = await RenderAsync(["--set", "revisionSources.rbac=false"]);
+
+        var resources = Single(objects, "ClusterRole")["rules"]!.AsArray().SelectMany(r => r!["resources"]!.AsArray().Select(x => x!.GetValue<string>()));
+        Assert.DoesNotContain("gitrepositories", resources);
+        Assert.DoesNotContain("applications", resources);
+        Assert.Contains("citasks", resources);
     }
 
     [Fact]

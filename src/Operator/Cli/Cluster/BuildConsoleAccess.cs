@@ -30,6 +30,11 @@ internal static class BuildConsoleAccess
         return (settings.Client with { Options = options }, secrets);
     }
 
-    /// <summary>The endpoint the task uses (spec.endpointRef, in the task's namespace).</summary>
-    private static string EndpointName(CiTask task) => task.Spec.EndpointRef.Name;
+    /// <summary>
+    /// The endpoint the task's runs are on, in the task's namespace: the one status.endpoint recorded
+    /// (spec.endpointRef, or the namespace's default it resolved to), else spec.endpointRef.
+    /// </summary>
+    private static string EndpointName(CiTask task) =>
+        task.Status?.Endpoint?.Name ?? task.Spec.EndpointRef?.Name
+            ?? throw new CliUsageException($"citask/{task.Metadata.Name} has no spec.endpointRef and has not resolved its namespace's default endpoint yet (status.endpoint is empty)");
 }

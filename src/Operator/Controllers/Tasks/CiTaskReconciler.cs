@@ -21,7 +21,11 @@ internal sealed class CiTaskReconciler(
     StatusWriter statusWriter,
     TaskContext context) : IReconciler
 {
-    private readonly StatusRules<CiTask> _rules = new(TaskStatusSummary.Apply, (before, after) => TaskEvents.Emit(context.Events, before, after));
+    private readonly StatusRules<CiTask> _rules = new(TaskStatusSummary.Apply, (before, after) =>
+    {
+        TaskEvents.Emit(context.Events, before, after);
+        context.Revisions.AnnounceSkipped(context.Events, before, after);
+    });
 
     public async ValueTask<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
@@ -29,6 +33,7 @@ internal sealed class CiTaskReconciler(
         if (task is null)
         {
             context.Claims.Release(key);
+            context.Revisions.Forget(key);
             return ReconcileResult.Done;
         }
         if (task.Metadata.DeletionTimestamp is not null) return await cleanup.RunAsync(task, ct);

@@ -10,12 +10,15 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// </summary>
 internal sealed record RunPlan(RunReason Reason, int Attempt, bool Resume, TimeSpan Wait)
 {
-    public static RunPlan? Decide(CiTask task, DateTimeOffset now)
+    /// <param name="task">The task.</param>
+    /// <param name="now">The time, for retry back-offs.</param>
+    /// <param name="source">The revision <c>spec.revisionFrom</c> reports now, if any.</param>
+    public static RunPlan? Decide(CiTask task, DateTimeOffset now, Revisions.SourceRevision? source = null)
     {
         var run = task.Status?.CurrentRun;
         if (RunStarter.IsPendingIntent(run)) return new(new RunReason(null), run!.Attempt ?? 1, Resume: true, TimeSpan.Zero);
         if (RunDue.IsActive(run)) return null;
-        if (RunDue.Check(task) is { } reason) return new(reason, 1, Resume: false, TimeSpan.Zero);
+        if (RunDue.Check(task, source) is { } reason) return new(reason, 1, Resume: false, TimeSpan.Zero);
         if (RetryPlan.Due(task, now) is not { } wait) return null;
         return new(new RunReason(null), (run!.Attempt ?? 1) + 1, Resume: false, wait);
     }
@@ -34,5 +37,5 @@ internal sealed record RunPlan(RunReason Reason, int Attempt, bool Resume, TimeS
 
     /// <summary>True when <paramref name="fresh"/> still calls for the same start as this plan.</summary>
     public bool StillHolds(CiTask fresh, DateTimeOffset now) =>
-        Decide(fresh, now) is { } again && again.Resume == Resume && again.Attempt == Attempt && again.Wait <= TimeSpan.Zero;
+        Decide(fresh, now, Reason.Source) is { } again && again.Resume == Resume && again.Attempt == Attempt && again.Wait <= TimeSpan.Zero;
 }

@@ -65,7 +65,7 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
         return Outcome.After(PollInterval.Minimum);
     }
 
-    public static string EndpointOf(CiTask task) => $"{task.Metadata.Namespace}/{task.Spec.EndpointRef.Name}";
+    public static string EndpointOf(CiTask task) => TaskEndpoints.EndpointOf(task);
 
     /// <summary>A run recorded before its trigger and not yet matched to a queue item or build.</summary>
     public static bool IsPendingIntent(CiTaskRun? run) =>
@@ -88,10 +88,14 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
     private async Task<bool> RecordIntentAsync(StatusScope<CiTask> status, CiTask fresh, RunPlan plan, CancellationToken ct)
     {
         var intended = status.Copy(fresh);
+        var revision = Revisions.RunRevision.For(intended, plan);
         if (!plan.Resume) RunRecords.Begin(intended, plan.Attempt, time.GetUtcNow());
         // Triggering a recorded run again: its trigger time (timeout, search window) starts anew.
         else intended.Status!.CurrentRun!.TriggerTime = Kubernetes.Models.KubernetesTimeConverter.Truncate(time.GetUtcNow());
         if (plan.Reason.RequestValue is { } request) intended.Status!.LastHandledRunRequest = request;
+        Revisions.RunRevision.Record(intended, plan, revision);
+        // The endpoint the run is triggered on; it is followed there to its end (docs/operator.md).
+        intended.Status!.Endpoint = status.Working.Status?.Endpoint ?? intended.Status.Endpoint;
         try
         {
             await status.WriteIntentAsync(intended, Outcome.Continue, ct);

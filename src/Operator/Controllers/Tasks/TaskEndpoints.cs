@@ -13,7 +13,8 @@ namespace CiBridge.Operator.Controllers.Tasks;
 /// Finds the Jenkins client for a CiTask's endpoint. The endpoint must exist and be Ready for its
 /// current generation: a CiTask never talks to a server its endpoint has not verified. An endpoint
 /// not verified yet is waited for quietly; a missing or failed one blocks the task. A change of
-/// the endpoint requeues its CiTasks, so waiting here costs nothing.
+/// the endpoint requeues its CiTasks, so waiting here costs nothing. Which endpoint is
+/// <see cref="DefaultEndpoint"/>'s decision; the one chosen is recorded in <c>status.endpoint</c>.
 /// </summary>
 internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsReader settingsReader, IJenkinsClientPool clients)
 {
@@ -33,7 +34,14 @@ internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsRea
 
     private async Task<(JenkinsEndpoint? Endpoint, Outcome Outcome)> FindReadyAsync(CiTask task, CancellationToken ct)
     {
-        var key = new ObjectKey(task.Metadata.Namespace, task.Spec.EndpointRef.Name);
+        var (name, choice) = await ChooseAsync(task, ct);
+        if (name is null)
+        {
+            if (task.Status is { } status) status.Endpoint = null;
+            return (null, choice);
+        }
+        (task.Status ??= new CiTaskStatus()).Endpoint = DefaultEndpoint.Reference(name);
+        var key = new ObjectKey(task.Metadata.Namespace, name);
         var endpoint = await cache.GetAsync<JenkinsEndpoint>(key, ct);
         if (endpoint is null) return (null, Outcome.Blocked(TaskReasons.EndpointNotReady, $"JenkinsEndpoint \"{key.Name}\" not found"));
         var ready = Conditions.Find(endpoint.Status?.Conditions, ConditionTypes.Ready);
@@ -48,4 +56,15 @@ internal sealed class TaskEndpoints(IKubernetesReader cache, EndpointSettingsRea
         }
         return (endpoint, Outcome.Continue);
     }
+
+    private async Task<(string? Name, Outcome Outcome)> ChooseAsync(CiTask task, CancellationToken ct)
+    {
+        if (DefaultEndpoint.Named(task) is { } named) return (named, Outcome.Continue);
+        var list = await cache.ListAsync<JenkinsEndpoint>(new ListOptions { Namespace = task.Metadata.Namespace }, ct);
+        return DefaultEndpoint.Choose(list.Items, task.Metadata.Namespace);
+    }
+
+    /// <summary>"namespace/name" of the endpoint a task's run is on, as queue claims key it.</summary>
+    public static string EndpointOf(CiTask task) =>
+        $"{task.Metadata.Namespace}/{task.Status?.Endpoint?.Name ?? task.Spec.EndpointRef?.Name}";
 }

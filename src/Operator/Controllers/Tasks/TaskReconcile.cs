@@ -16,6 +16,9 @@ internal sealed class TaskReconcile(StatusScope<CiTask> status)
     /// <summary>The run to start, once the plan step found one due.</summary>
     public RunPlan? Plan { get; set; }
 
+    /// <summary>The revision <c>spec.revisionFrom</c> reports, once read.</summary>
+    public Revisions.SourceRevision? SourceRevision { get; set; }
+
     /// <summary>The endpoint's client, once the endpoint step found it Ready.</summary>
     public IJenkinsClient? Client { get; set; }
 

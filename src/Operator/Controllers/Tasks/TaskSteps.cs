@@ -19,7 +19,7 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
     public static readonly TimeSpan Soon = TimeSpan.FromMilliseconds(200);
 
     public IReadOnlyList<Step<TaskReconcile>> All =>
-        [ValidateAsync, FollowAsync, PlanAsync, ResolveEndpointAsync, ResolveParametersAsync, CheckJobAsync, StartAsync];
+        [ValidateAsync, FollowAsync, ReadRevisionAsync, PlanAsync, ResolveEndpointAsync, ResolveParametersAsync, CheckJobAsync, StartAsync];
 
     private Task<Outcome> ValidateAsync(TaskReconcile r, CancellationToken ct)
     {
@@ -51,7 +51,7 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
 
     private async Task<Outcome> PlanAsync(TaskReconcile r, CancellationToken ct)
     {
-        var plan = RunPlan.Decide(r.Task, context.Time.GetUtcNow());
+        var plan = RunPlan.Decide(r.Task, context.Time.GetUtcNow(), r.SourceRevision);
         if (plan is null)
         {
             // Idle: nothing to run, but Ready still says whether the endpoint could run the next one.
@@ -62,6 +62,13 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         if (plan.Wait > TimeSpan.Zero) return Outcome.After(plan.Wait);
         r.Plan = plan;
         return Outcome.Continue;
+    }
+
+    /// <summary>The revision spec.revisionFrom reports (nothing to do without one).</summary>
+    private async Task<Outcome> ReadRevisionAsync(TaskReconcile r, CancellationToken ct)
+    {
+        (r.SourceRevision, var outcome) = await context.Revisions.ReadAsync(r.Task, ct);
+        return outcome;
     }
 
     private async Task<Outcome> ResolveEndpointAsync(TaskReconcile r, CancellationToken ct)
@@ -84,6 +91,7 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
             var job = await r.Client!.GetJobAsync(name, ct);
             if (JobCheck.Check(job, r.Parameters!.Values) is { } failure) return Outcome.Of(failure);
             r.Job = job;
+            r.Parameters = Revisions.RunRevision.WithParameter(r.Parameters!, job, Revisions.RunRevision.For(r.Task, r.Plan!));
             return Outcome.Continue;
         }
         catch (JenkinsException e) when (e.Kind == JenkinsErrorKind.NotFound)

@@ -5,6 +5,7 @@ using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Controllers.Endpoints;
+using CiBridge.Operator.Controllers.Revisions;
 using CiBridge.Operator.Controllers.Shared;
 using CiBridge.Operator.Controllers.Tasks;
 using CiBridge.Operator.Metrics;
@@ -27,7 +28,7 @@ internal sealed class Harness
 
         var claims = new QueueClaims();
         var metrics = new OperatorMetrics();
-        var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time);
+        var taskContext = new TaskContext(new ApprovedProviderList(ApprovedProviders.Default), claims, Events, metrics, Time, new RevisionSources(Api, Revisions));
         var taskEndpoints = new TaskEndpoints(Api, settings, Jenkins);
         var parameters = new ParameterResolver(Api);
         var steps = new TaskSteps(taskEndpoints, parameters, new RunStarter(Api, claims, new TriggerRecovery(Cache, claims, Time), metrics, Time), new RunFollower(claims, metrics, Time), taskContext);
@@ -38,7 +39,7 @@ internal sealed class Harness
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public JsonSerializerOptions Json { get; } = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
+    public JsonSerializerOptions Json { get; } = KubernetesJson.CreateOptions(EntitiesJsonContext.Default, GitOpsJsonContext.Default);
 
     public InMemoryApi Api { get; }
 
@@ -48,6 +49,9 @@ internal sealed class Harness
     public FakeJenkins Jenkins { get; } = new();
 
     public RecordingEvents Events { get; } = new();
+
+    /// <summary>Not connected to a cache: revision sources are read from <see cref="Api"/>.</summary>
+    public RevisionWatch Revisions { get; } = new();
 
     /// <summary>No jitter: the interval exactly.</summary>
     public VerifySchedule Schedule { get; }
