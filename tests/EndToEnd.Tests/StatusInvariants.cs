@@ -5,7 +5,7 @@ using CiBridge.Kubernetes.Models;
 
 namespace CiBridge.EndToEnd.Tests;
 
-/// <summary>What must hold after every scenario (shared/STYLE.md §6).</summary>
+/// <summary>What must hold after every scenario: the status contract of docs/api.md.</summary>
 public static partial class StatusInvariants
 {
     public static void AssertHold<T>(T obj, IReadOnlyList<Condition>? conditions, long? observedGeneration, JsonSerializerOptions json, params string[] secrets)
