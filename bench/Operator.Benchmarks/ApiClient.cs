@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using CiBridge.Sandbox.ApiServer;
@@ -13,7 +11,7 @@ namespace CiBridge.Operator.Benchmarks;
 /// </summary>
 internal sealed class ApiClient(SandboxApiServer server) : IDisposable
 {
-    private readonly HttpClient _http = Create(server);
+    private readonly HttpClient _http = server.CreateHttpClient(maxConnectionsPerServer: 64, TimeSpan.FromMinutes(2));
     private readonly ConcurrentDictionary<string, long> _own = new(StringComparer.Ordinal);
 
     /// <summary>Requests served by the API server so far, keyed "verb resource" (e.g. <c>patch citasks.cibridge.dev/status</c>), minus the harness's own.</summary>
@@ -74,23 +72,5 @@ internal sealed class ApiClient(SandboxApiServer server) : IDisposable
         var rest = segments[(grouped ? 3 : 2)..];
         if (rest.Length > 2 && rest[0] == "namespaces") rest = rest[2..];
         return grouped ? $"{rest[0]}.{segments[1]}" : rest[0];
-    }
-
-    private static HttpClient Create(SandboxApiServer server)
-    {
-        var roots = new X509Certificate2Collection();
-        roots.ImportFromPem(server.CaCertificatePem);
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64 };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
-        {
-            using var chain = new X509Chain();
-            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-            return certificate is not null && chain.Build(new X509Certificate2(certificate));
-        };
-        var http = new HttpClient(handler) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
-        return http;
     }
 }

@@ -13,7 +13,7 @@ internal static class LoadHarness
     public static async Task RunAsync(int objects, int watchers, int writers)
     {
         await using var server = await SandboxApiServer.StartAsync(new SandboxApiServerOptions { WatchHistorySize = objects * 2 });
-        using var http = BenchClient.Create(server);
+        using var http = server.CreateHttpClient(maxConnectionsPerServer: 512, TimeSpan.FromMinutes(5));
         await PostAsync(http, "/api/v1/namespaces", """{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"bench"}}""");
         var startRv = await CurrentRvAsync(http);
         Console.WriteLine($"sandbox {server.BaseAddress}: {objects} ConfigMaps, {watchers} watchers, {writers} parallel writers, {Environment.ProcessorCount} cores");
