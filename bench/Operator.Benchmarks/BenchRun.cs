@@ -13,7 +13,11 @@ internal static class BenchRun
     {
         var figures = new Figures { Settings = settings };
         await using var world = await BenchWorld.StartAsync(settings);
-        if (settings.PreloadEndpoints > 0) figures.Preload.Created = await Preload.CreateAsync(world, settings.PreloadTasks, settings.PreloadEndpoints);
+        if (settings.PreloadEndpoints > 0)
+        {
+            figures.Preload.Created = await Preload.CreateAsync(world, settings.PreloadTasks, settings.PreloadEndpoints);
+            figures.Preload.ListFloor = await Preload.ListFloorAsync(world);
+        }
         await using var op = OperatorProcess.Start(world.Kubeconfig, settings.Qps);
         figures.StartToReady = await op.WaitReadyAsync(TimeSpan.FromMinutes(1));
         await world.WaitEndpointReadyAsync(TimeSpan.FromMinutes(1));

@@ -6,6 +6,9 @@ internal sealed class PreloadFigures
     /// <summary>How long the harness took to create them (not an operator figure).</summary>
     public TimeSpan Created { get; set; }
 
+    /// <summary>What a bare client takes to list every kind the operator caches, just before the operator starts.</summary>
+    public TimeSpan ListFloor { get; set; }
+
     /// <summary>From /readyz until every preloaded endpoint was verified and the writes settled.</summary>
     public TimeSpan Settled { get; set; }
 

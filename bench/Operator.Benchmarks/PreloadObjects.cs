@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiBridge.Entities;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.JenkinsEndpoints;
@@ -34,6 +35,8 @@ internal static class PreloadObjects
 
     /// <summary>An interval longer than any run: preloaded endpoints verify at start, never again during the measurement.</summary>
     private const string VerifyInterval = "24h";
+
+    private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
 
     private static readonly JsonSerializerOptions s_json = KubernetesJson.CreateOptions(EntitiesJsonContext.Default);
 
@@ -72,6 +75,7 @@ internal static class PreloadObjects
                 LastVerifiedTime = Before,
             },
         };
+        AsApplied(endpoint);
         EndpointStatusSummary.Apply(endpoint, Outcome.Done, Before);
         return JsonSerializer.Serialize(endpoint, s_json.TypeInfo<JenkinsEndpoint>());
     }
@@ -103,7 +107,19 @@ internal static class PreloadObjects
                 },
             },
         };
+        AsApplied(task);
         TaskStatusSummary.Apply(task, Outcome.Done, Before);
         return JsonSerializer.Serialize(task, s_json.TypeInfo<CiTask>());
+    }
+
+    /// <summary>
+    /// The annotation <c>kubectl apply</c> (and GitOps tools applying client-side) leaves: the manifest
+    /// as applied, status left out. Real clusters carry it on most objects; the operator's cache drops it.
+    /// </summary>
+    private static void AsApplied<T>(T obj) where T : class, IKubernetesObject
+    {
+        var manifest = JsonNode.Parse(JsonSerializer.Serialize(obj, s_json.TypeInfo<T>()))!.AsObject();
+        manifest.Remove("status");
+        (obj.Metadata.Annotations ??= [])[LastApplied] = manifest.ToJsonString() + "\n";
     }
 }
