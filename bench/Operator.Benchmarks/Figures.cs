@@ -9,6 +9,9 @@ internal sealed class Figures
 
     public List<TimeSpan> Reactions { get; } = [];
 
+    /// <summary>The first reaction after start, while the operator's code is still being compiled by the JIT; not among <see cref="Reactions"/>.</summary>
+    public TimeSpan FirstReaction { get; set; }
+
     public List<TimeSpan> Floors { get; } = [];
 
     public TimeSpan BurstAllTriggered { get; set; }

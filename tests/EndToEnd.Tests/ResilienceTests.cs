@@ -1,9 +1,9 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Kubernetes.Client;
 using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Controllers.Tasks;
+using CiBridge.Sandbox.ApiServer;
 using CiBridge.Sandbox.Jenkins.Faults;
 using CiBridge.TestKit;
 using Microsoft.Extensions.DependencyInjection;
@@ -158,8 +158,7 @@ public sealed class ResilienceTests
     /// <summary>Writes to status subresources the sandbox counted (only the operator writes status), of one resource or all.</summary>
     private static async Task<long> StatusWritesAsync(OperatorEnvironment environment, string resource = "")
     {
-        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = environment.Api.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", environment.Api.Token);
+        using var http = environment.Api.CreateHttpClient(maxConnectionsPerServer: 4, TimeSpan.FromSeconds(60));
         var counts = JsonNode.Parse(await http.GetStringAsync("/sandbox/requests", Scenario.Ct))!;
         return counts["items"]!.AsArray()
             .Where(i => i!["resource"]!.GetValue<string>() is var name && name.StartsWith(resource, StringComparison.Ordinal) && name.EndsWith("/status", StringComparison.Ordinal))

@@ -20,9 +20,13 @@ public static class Predicates
     public static bool DeletionChanged(IKubernetesObject oldObj, IKubernetesObject newObj) =>
         oldObj.Metadata.DeletionTimestamp != newObj.Metadata.DeletionTimestamp;
 
-    /// <summary>A finalizer was added or removed.</summary>
-    public static bool FinalizersChanged(IKubernetesObject oldObj, IKubernetesObject newObj) =>
-        !(oldObj.Metadata.Finalizers ?? []).SequenceEqual(newObj.Metadata.Finalizers ?? [], StringComparer.Ordinal);
+    /// <summary>
+    /// A finalizer was removed (perhaps the controller's own, which it must add back). An added one
+    /// asks for nothing: it is mostly the controller's own write echoing back, and a reconcile
+    /// started by that echo meets a cache that has not caught up with the writes made after it.
+    /// </summary>
+    public static bool FinalizerRemoved(IKubernetesObject oldObj, IKubernetesObject newObj) =>
+        (oldObj.Metadata.Finalizers ?? []).Except(newObj.Metadata.Finalizers ?? [], StringComparer.Ordinal).Any();
 
     /// <summary>One of the named annotations changed, appeared or disappeared (the annotations that ask for work).</summary>
     public static UpdatePredicate<IKubernetesObject> AnnotationChanged(params string[] names) =>
@@ -34,10 +38,10 @@ public static class Predicates
         (oldObj, newObj) => predicates.Any(p => p(oldObj, newObj));
 
     /// <summary>
-    /// What a primary kind's own updates usually need: a spec change, a deletion, a finalizer change,
+    /// What a primary kind's own updates usually need: a spec change, a deletion, a finalizer removed,
     /// or a change of one of <paramref name="requestAnnotations"/>. Status-only and label-only
     /// updates do not pass.
     /// </summary>
     public static UpdatePredicate<IKubernetesObject> SpecOrRequest(params string[] requestAnnotations) =>
-        Any(GenerationChanged, DeletionChanged, FinalizersChanged, AnnotationChanged(requestAnnotations));
+        Any(GenerationChanged, DeletionChanged, FinalizerRemoved, AnnotationChanged(requestAnnotations));
 }

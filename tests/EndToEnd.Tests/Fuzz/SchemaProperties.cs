@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using CiBridge.Operator.Crds;
@@ -24,8 +23,7 @@ public sealed class SchemaProperties
     {
         await using var api = await SandboxApiServer.StartAsync(new SandboxApiServerOptions(), Scenario.Ct);
         foreach (var (_, yaml) in CrdManifests.Render()) await api.ApplyAsync(yaml, Scenario.Ct);
-        using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true }) { BaseAddress = api.BaseAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", api.Token);
+        using var http = api.CreateHttpClient(maxConnectionsPerServer: 4, TimeSpan.FromSeconds(60));
         await SendAsync(http, HttpMethod.Post, "/api/v1/namespaces", $$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{Namespace}}}"}}""");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
 

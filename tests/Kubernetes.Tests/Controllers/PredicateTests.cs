@@ -18,7 +18,8 @@ public sealed class PredicateTests
         { "resync (no change)", _ => { }, false },
         { "generation", w => w.Metadata.Generation = 2, true },
         { "deletion", w => w.Metadata.DeletionTimestamp = DateTimeOffset.UnixEpoch, true },
-        { "finalizer added", w => w.Metadata.Finalizers = ["example.com/f"], true },
+        { "finalizer added (the controller's own write echoing)", w => w.Metadata.Finalizers = ["example.com/f", "example.com/g"], false },
+        { "finalizer removed", w => w.Metadata.Finalizers = [], true },
         { "request annotation set", w => w.Metadata.Annotations = new() { [Request] = "now" }, true },
     };
 
@@ -28,8 +29,10 @@ public sealed class PredicateTests
     {
         var old = Widget.Named("ns", "a");
         old.Metadata.Generation = 1;
+        old.Metadata.Finalizers = ["example.com/g"];
         var updated = Widget.Named("ns", "a");
         updated.Metadata.Generation = 1;
+        updated.Metadata.Finalizers = ["example.com/g"];
         change(updated);
 
         Assert.True(Predicates.SpecOrRequest(Request)(old, updated) == queued, name);
