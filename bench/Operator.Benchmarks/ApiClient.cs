@@ -64,13 +64,14 @@ internal sealed class ApiClient(SandboxApiServer server) : IDisposable
 
     private void Count(string verb, string path) => _own.AddOrUpdate($"{verb} {ResourceOf(path)}", 1, (_, n) => n + 1);
 
-    /// <summary>The resource as the server counts it: <c>configmaps</c>, <c>citasks.cibridge.dev</c>.</summary>
+    /// <summary>The resource as the server counts it: <c>configmaps</c>, <c>citasks.cibridge.dev</c>, <c>citasks.cibridge.dev/status</c>.</summary>
     private static string ResourceOf(string path)
     {
         var segments = path.Split('?')[0].Trim('/').Split('/');
         var grouped = segments[0] == "apis";
         var rest = segments[(grouped ? 3 : 2)..];
         if (rest.Length > 2 && rest[0] == "namespaces") rest = rest[2..];
-        return grouped ? $"{rest[0]}.{segments[1]}" : rest[0];
+        var resource = grouped ? $"{rest[0]}.{segments[1]}" : rest[0];
+        return rest.Length > 2 ? $"{resource}/{rest[2]}" : resource;
     }
 }

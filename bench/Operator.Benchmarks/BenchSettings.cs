@@ -20,25 +20,33 @@ internal sealed record BenchSettings
 
     public bool Short { get; init; }
 
+    /// <summary>CiTasks (finished runs) that exist before the operator starts; see <see cref="Preload"/>.</summary>
+    public int PreloadTasks { get; init; }
+
+    /// <summary>JenkinsEndpoints (each with its own Secret) that exist before the operator starts.</summary>
+    public int PreloadEndpoints { get; init; }
+
     /// <summary>Where to write the figures (the marked section of docs/performance.md); null writes nothing.</summary>
     public string? DocPath { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Operator.Benchmarks -- [flags]
-          --short                 small sizes for CI (8 samples, burst 10, 1 s builds, 3 s idle window)
+          --short                 small sizes for CI (8 samples, burst 10, 1 s builds, 3 s idle window, preload 50 + 5)
           --samples N             reaction samples, each with a bare-client floor sample (default 50)
           --burst N               CiTasks created at once (default 100)
           --qps Q                 the operator's --kube-api-qps (default: the operator's own, 20)
           --jenkins-latency-ms N  delay of every Jenkins request (default 45)
           --build-seconds S       how long each build runs (default 2)
           --idle-seconds S        idle window after all runs finished (default 20)
+          --preload-tasks N       finished CiTasks created before the operator starts (default 0)
+          --preload-endpoints M   JenkinsEndpoints, each with a Secret, created before it starts (default 1 with tasks)
           --write-doc PATH        rewrite the figures section of PATH (e.g. docs/performance.md)
         """;
 
     /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming a flag it cannot read.</summary>
     public static BenchSettings Parse(string[] args)
     {
-        var settings = args.Contains("--short") ? new BenchSettings { Samples = 8, Burst = 10, BuildSeconds = 1, IdleSeconds = 3, Short = true } : new BenchSettings();
+        var settings = args.Contains("--short") ? new BenchSettings { Samples = 8, Burst = 10, BuildSeconds = 1, IdleSeconds = 3, Short = true, PreloadTasks = 50, PreloadEndpoints = 5 } : new BenchSettings();
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch
@@ -50,11 +58,13 @@ internal sealed record BenchSettings
                 "--jenkins-latency-ms" => settings with { JenkinsLatencyMs = (int)Number(args, ++i, allowZero: true) },
                 "--build-seconds" => settings with { BuildSeconds = Number(args, ++i) },
                 "--idle-seconds" => settings with { IdleSeconds = Number(args, ++i) },
+                "--preload-tasks" => settings with { PreloadTasks = (int)Number(args, ++i, allowZero: true) },
+                "--preload-endpoints" => settings with { PreloadEndpoints = (int)Number(args, ++i, allowZero: true) },
                 "--write-doc" => settings with { DocPath = Value(args, ++i) },
                 var other => throw new ArgumentException($"unknown flag '{other}'"),
             };
         }
-        return settings;
+        return settings is { PreloadTasks: > 0, PreloadEndpoints: 0 } ? settings with { PreloadEndpoints = 1 } : settings;
     }
 
     private static string Value(string[] args, int i) =>

@@ -43,6 +43,8 @@ internal sealed class Figures
 
     public long ResidentBytes { get; set; }
 
+    public PreloadFigures Preload { get; } = new();
+
     /// <summary>The operator's QPS the burst ran at (its default when no flag was given).</summary>
     public double Qps => Settings.Qps ?? 20;
 

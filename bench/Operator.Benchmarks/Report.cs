@@ -30,9 +30,10 @@ internal static class Report
         Row(text, $"API requests per run (operator, {f.Runs} runs)", PerRun(f), "≤ 4 writes, no extra reads");
         Row(text, $"Jenkins requests per build ({s.BuildSeconds:0.#} s builds)", Invariant($"{f.JenkinsRequestsPerBuild:0.0}"), "1 trigger + ⌈duration / poll⌉ + 1");
         Row(text, $"idle: writes / Jenkins calls in {s.IdleSeconds:0.#} s, all finished", $"{f.IdleWrites} / {f.IdleJenkinsRequests}", "0 / 0 per 20 s");
-        Row(text, "resident memory of the operator", $"{f.ResidentBytes / (1024.0 * 1024):0} MiB with {f.Runs} CiTasks, 1 endpoint", "≤ 100 MB with 10,000 CiTasks + 1,000 endpoints");
-        Row(text, "process start → /readyz", $"{f.StartToReady.TotalSeconds:0.00} s (nearly empty cluster)", "≤ 1 s with 10,000 objects to sync");
+        Row(text, "resident memory of the operator", PreloadReport.Memory(f), "≤ 100 MB with 10,000 CiTasks + 1,000 endpoints");
+        Row(text, "process start → /readyz", PreloadReport.StartToReady(f), "≤ 1 s with 10,000 objects to sync");
         text.AppendLine();
+        if (PreloadReport.AtStart(f) is { } atStart) text.AppendLine(atStart).AppendLine();
         text.AppendLine(Invariant($"Per run, by request at the API server: {ByKind(f.ApiRequests, f.Runs)}."));
         if (f.IdleRequests.Count > 0) text.AppendLine().AppendLine(Invariant($"In the idle window, per run: {ByKind(f.IdleRequests, f.Runs)}."));
         text.AppendLine();

@@ -25,6 +25,9 @@ public sealed class OperatorBenchmarkTests
             string[] rows = ["| reaction: create returns", "| floor: 2 API writes", "| reaction p99 / floor p50 |", "| burst of 10 CiTasks", "| API requests per run",
                 "| Jenkins requests per build", "| idle: writes / Jenkins calls", "| resident memory of the operator |", "| process start → /readyz |"];
             foreach (var row in rows) Assert.Contains(row, run.StandardOutput, StringComparison.Ordinal);
+            // The preload path (50 CiTasks, 5 endpoints in --short): synced at start, every endpoint verified, counts named.
+            Assert.Contains("with 60 objects to sync (50 CiTasks, 5 endpoints and their Secrets)", run.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("From start until the 5 preloaded endpoints were verified", run.StandardOutput, StringComparison.Ordinal);
             var written = await File.ReadAllTextAsync(doc, Scenario.Ct);
             Assert.DoesNotContain("old figures", written, StringComparison.Ordinal);
             Assert.Contains("| reaction p99 / floor p50 |", written, StringComparison.Ordinal);

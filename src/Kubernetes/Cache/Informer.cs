@@ -116,7 +116,7 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
         switch (change.Type)
         {
             case WatchEventType.Added or WatchEventType.Modified:
-                Notify(new StoreChange<T>(_store.Upsert(change.Resource), change.Resource));
+                Notify(new StoreChange<T>(_store.Upsert(CacheTrim.Apply(change.Resource)), change.Resource));
                 break;
             case WatchEventType.Deleted:
                 _store.Delete(ObjectKey.Of(change.Resource));
@@ -125,7 +125,11 @@ internal sealed partial class Informer<T> : ICachedInformer<T> where T : class, 
         }
     }
 
-    internal List<StoreChange<T>> Replace(IReadOnlyList<T> items) => _store.Replace(items);
+    internal List<StoreChange<T>> Replace(IReadOnlyList<T> items)
+    {
+        foreach (var item in items) CacheTrim.Apply(item);
+        return _store.Replace(items);
+    }
 
     /// <summary>After a list: reports each undecodable object not reported at its resourceVersion yet.</summary>
     internal void OnUndecodableListed(IReadOnlyList<UndecodableObject> listed) => _undecodable.ReplaceWith(listed);

@@ -6,6 +6,7 @@ using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Models;
 using CiBridge.Kubernetes.Queue;
 using CiBridge.Operator.Configuration;
+using CiBridge.Operator.Controllers.Tasks;
 
 namespace CiBridge.Operator.Hosting;
 
@@ -52,6 +53,7 @@ internal static class ControllerWiring
         tasks.AddIndex(ByEndpoint, t => EndpointsOf(t).Select(name => Key(t, name)).Distinct());
         tasks.AddIndex(BySecret, t => Sources(t, p => p.SecretKeyRef?.Name));
         tasks.AddIndex(ByConfigMap, t => Sources(t, p => p.ConfigMapKeyRef?.Name));
+        tasks.AddIndex(TriggerRecovery.ByQueuedJob, TriggerRecovery.QueuedJobs);
         tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue, Predicates.SpecOrRequest(TaskRequests)));
         cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
         DefaultEndpointWiring.Watch(cache, controller, tasks);
