@@ -49,6 +49,26 @@ internal sealed class Figures
     /// <summary>The burst's lower bound: two writes per run at the operator's QPS.</summary>
     public TimeSpan BurstBound => TimeSpan.FromSeconds(2.0 * Settings.Burst / Qps);
 
+    /// <summary>The burst's triggers per second: its size over the time until all were triggered.</summary>
+    public double TriggersPerSecond => Settings.Burst / BurstAllTriggered.TotalSeconds;
+
+    /// <summary>Jenkins requests per build, the operator's only (see <see cref="JenkinsRequests"/>).</summary>
+    public double JenkinsRequestsPerBuild => JenkinsRequests.Values.Sum() / (double)Runs;
+
+    /// <summary>
+    /// The Jenkins round-trip bound on triggers per second: the requests one endpoint's client has in
+    /// flight at most, each taking the Jenkins latency, over the Jenkins requests of a trigger
+    /// reconcile (the trigger and, when not kept, the job's definition).
+    /// </summary>
+    public double JenkinsRoundTripBound
+    {
+        get
+        {
+            var perTrigger = (JenkinsRequests.GetValueOrDefault(JenkinsProxy.Trigger) + JenkinsRequests.GetValueOrDefault(JenkinsProxy.JobGet)) / (double)Runs;
+            return new Jenkins.JenkinsClientOptions().MaxConcurrency / (Settings.JenkinsLatencyMs / 1000.0 * perTrigger);
+        }
+    }
+
     public static TimeSpan Percentile(List<TimeSpan> values, double share)
     {
         var sorted = values.Order().ToList();

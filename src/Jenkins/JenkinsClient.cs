@@ -6,22 +6,40 @@ using CiBridge.Jenkins.Wire;
 namespace CiBridge.Jenkins;
 
 /// <summary>The client of one endpoint; each operation is a few requests with <c>tree=</c> selections.</summary>
-internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
+internal sealed class JenkinsClient(JenkinsTransport transport, TimeProvider time) : IJenkinsClient
 {
     private readonly Triggerer _triggerer = new(transport);
+    private readonly JobDefinitions _jobs = new(transport.Options.JobDefinitionTtl, time);
 
     public Task<VerifyOutcome> VerifyAsync(CancellationToken ct) => new Verifier(transport).VerifyAsync(ct);
 
     public Task<JobDiscoveryResult> DiscoverJobsAsync(CancellationToken ct) => new JobDiscoverer(transport).DiscoverAsync(ct);
 
-    public async Task<JenkinsJob> GetJobAsync(string jobPath, CancellationToken ct)
+    public Task<JenkinsJob> GetJobAsync(string jobPath, CancellationToken ct) =>
+        _jobs.GetAsync(jobPath, token => ReadJobAsync(jobPath, token), ct);
+
+    public void ForgetJob(string jobPath) => _jobs.Forget(jobPath);
+
+    private async Task<JenkinsJob> ReadJobAsync(string jobPath, CancellationToken ct)
     {
         var relative = JobPaths.ToRelativeUrl(jobPath) + "api/json?tree=" + Trees.Job;
         var response = await transport.GetAsync(relative, ct);
         return WireReader.Read(response.Body, relative, WireReader.Job);
     }
 
-    public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct) => _triggerer.TriggerAsync(request, this, ct);
+    public async Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await _triggerer.TriggerAsync(request, this, ct);
+        }
+        catch (JenkinsException e) when (IsClientError(e))
+        {
+            // The job was deleted, renamed or changed since its definition was read.
+            _jobs.Forget(request.JobPath);
+            throw;
+        }
+    }
 
     public async Task<QueueItem> GetQueueItemAsync(long queueItemId, CancellationToken ct)
     {
@@ -52,7 +70,16 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
     public async Task<BuildInfo> GetBuildAsync(string jobPath, int buildNumber, CancellationToken ct)
     {
         var relative = JobPaths.Build(jobPath, buildNumber) + "api/json?tree=" + Trees.Build;
-        var response = await transport.GetAsync(relative, ct);
+        JenkinsResponse response;
+        try
+        {
+            response = await transport.GetAsync(relative, ct);
+        }
+        catch (JenkinsException e) when (IsClientError(e))
+        {
+            _jobs.Forget(jobPath);
+            throw;
+        }
         return WireReader.Read(response.Body, relative, WireReader.Build);
     }
 
@@ -75,4 +102,6 @@ internal sealed class JenkinsClient(JenkinsTransport transport) : IJenkinsClient
         await new BuildHistory(transport).ReadAsync(jobPath, Trees.Build, null, WireReader.Build, ct);
 
     public void Dispose() => transport.Dispose();
+
+    private static bool IsClientError(JenkinsException e) => e.StatusCode is >= 400 and < 500;
 }

@@ -24,7 +24,7 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         }
         Validate(settings.Options ?? new JenkinsClientOptions());
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CiBridge.Jenkins");
-        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger, refusedAddress, metrics));
+        return new JenkinsClient(new Http.JenkinsTransport(settings, time, logger, refusedAddress, metrics), time);
     }
 
     private static void Validate(JenkinsClientOptions options)
@@ -32,6 +32,7 @@ public sealed class JenkinsClientFactory(TimeProvider time, ILoggerFactory? logg
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options.RequestTimeout));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ReadRetries, nameof(options.ReadRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.JobDefinitionTtl, TimeSpan.Zero, nameof(options.JobDefinitionTtl));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DiscoveryMaxDepth, 1, nameof(options.DiscoveryMaxDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DiscoveryMaxJobs, 1, nameof(options.DiscoveryMaxJobs));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BuildSearchLimit, 1, nameof(options.BuildSearchLimit));

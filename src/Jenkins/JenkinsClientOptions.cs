@@ -24,6 +24,11 @@ public sealed record JenkinsClientOptions
     /// <summary>Concurrent requests to the endpoint. <value>Default 4.</value></summary>
     public int MaxConcurrency { get; init; } = 4;
 
+    /// <summary>How long a job's definition (parameters, buildable) is reused before it is read again;
+    /// a 4xx from a trigger or a build read of the job drops it sooner. Zero reads it every time.
+    /// <value>Default 30 s.</value></summary>
+    public TimeSpan JobDefinitionTtl { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Folder depth of job discovery. <value>Default 5.</value></summary>
     public int DiscoveryMaxDepth { get; init; } = 5;
 

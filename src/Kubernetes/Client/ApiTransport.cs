@@ -23,7 +23,8 @@ internal enum RequestKind
 }
 
 /// <summary>
-/// Sends requests through the client-side rate limit (a token bucket: QPS and burst) and a Polly
+/// Sends requests through the client-side rate limit (a token bucket: QPS and burst; requests in a
+/// <see cref="RequestPriority.Ahead"/> scope are served first) and a Polly
 /// pipeline: per-attempt timeout, and retries with jittered exponential back-off only where safe,
 /// honouring <c>Retry-After</c> on 429.
 /// </summary>
@@ -32,7 +33,7 @@ internal sealed class ApiTransport : IDisposable
     private static readonly TimeSpan s_maxRetryAfter = TimeSpan.FromMinutes(1);
     private readonly HttpClient _http;
     private readonly string _base;
-    private readonly TokenBucket _bucket;
+    private readonly PriorityLimiter _limiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _idempotent;
     private readonly ResiliencePipeline<HttpResponseMessage> _unsafe;
     private readonly ResiliencePipeline<HttpResponseMessage> _stream;
@@ -44,7 +45,7 @@ internal sealed class ApiTransport : IDisposable
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
         _base = config.Server.ToString().TrimEnd('/');
-        _bucket = new TokenBucket(options.Qps, options.Burst, time);
+        _limiter = new PriorityLimiter(options.Qps, options.Burst, time);
         _idempotent = Build(options, time, idempotent: true, options.RequestTimeout);
         _unsafe = Build(options, time, idempotent: false, options.RequestTimeout);
         _stream = Build(options, time, idempotent: true, timeout: null);
@@ -57,7 +58,7 @@ internal sealed class ApiTransport : IDisposable
         var completion = kind == RequestKind.Stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
         return await pipeline.ExecuteAsync(async token =>
         {
-            await _bucket.WaitAsync(token);
+            await _limiter.WaitAsync(RequestPriority.IsAhead, token);
             using var request = new HttpRequestMessage(method, _base + pathAndQuery);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, MediaTypeHeaderValue.Parse(contentType!));
@@ -65,7 +66,11 @@ internal sealed class ApiTransport : IDisposable
         }, ct);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _limiter.Dispose();
+    }
 
     private static ResiliencePipeline<HttpResponseMessage> Build(
         KubernetesClientOptions options, TimeProvider time, bool idempotent, TimeSpan? timeout)

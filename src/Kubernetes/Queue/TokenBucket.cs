@@ -48,6 +48,16 @@ public sealed class TokenBucket
         }
     }
 
+    /// <summary>How long until a whole token is there; zero when one is there now.</summary>
+    public TimeSpan UntilNextToken()
+    {
+        lock (_gate)
+        {
+            Refill();
+            return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / _qps);
+        }
+    }
+
     /// <summary>Takes one token, waiting for it when the bucket is empty.</summary>
     public Task WaitAsync(CancellationToken ct)
     {

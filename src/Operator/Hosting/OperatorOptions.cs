@@ -26,8 +26,8 @@ public sealed class OperatorOptions
     /// <summary>Namespaces to handle; empty means all.</summary>
     public IReadOnlyList<string> WatchNamespaces { get; set; } = [];
 
-    /// <value>Defaults to 4 workers per controller.</value>
-    public int MaxConcurrentReconciles { get; set; } = 4;
+    /// <value>Defaults to 16 workers per controller: reconciles wait on Jenkins and the API server, not the CPU (docs/performance.md).</value>
+    public int MaxConcurrentReconciles { get; set; } = 16;
 
     public bool LeaderElection { get; set; }
 

@@ -54,6 +54,29 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task RateLimit_ARequestInAnAheadScope_IsSentBeforeOneThatWaitedLonger()
+    {
+        var time = new TimerCountingTimeProvider();
+        var api = new FakeApi((_, _) => Task.FromResult(FakeApi.Json(HttpStatusCode.OK, ScriptedApi.Item("w1", "1"))));
+        var client = KubernetesClientFactory.Create(
+            new KubernetesClientConfiguration { Server = new Uri("https://127.0.0.1:6443") },
+            new KubernetesClientOptions { FieldManager = "m", Qps = 2, Burst = 1 },
+            KubernetesJson.CreateOptions(TestJsonContext.Default), time, api);
+        await client.GetAsync<Widget>(new ObjectKey("ns", "first"), s_ct);
+
+        var routine = client.GetAsync<Widget>(new ObjectKey("ns", "routine"), s_ct).AsTask();
+        await Eventually.HoldsAsync(() => time.ArmedTimers > 0, "routine request waiting for a token", ct: s_ct);
+        Task urgent;
+        using (RequestPriority.Ahead()) urgent = client.GetAsync<Widget>(new ObjectKey("ns", "urgent"), s_ct).AsTask();
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await urgent.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await routine.WaitAsync(TimeSpan.FromSeconds(10), s_ct);
+
+        Assert.Equal(["first", "urgent", "routine"], api.Requests.Select(r => r.PathAndQuery.Split('/')[^1]));
+    }
+
+    [Fact]
     public async Task Unauthorized_DropsTheCachedToken()
     {
         var calls = 0;

@@ -117,6 +117,20 @@ public sealed class CiTaskReconcilerTests
     }
 
     [Fact]
+    public async Task JobEnabledSinceItsDefinitionWasKept_IsTriggered_AfterAFreshRead()
+    {
+        var harness = await new Harness().WithVerifiedEndpointAsync();
+        harness.Jenkins.Jobs["platform/build"] = FakeJenkins.Job("platform/build");
+        harness.Jenkins.KeptJobs["platform/build"] = FakeJenkins.Job("platform/build", buildable: false);
+        await harness.Api.CreateAsync(Objects.Task(), Ct);
+
+        await ReconcileAsync(harness);
+
+        Assert.Single(harness.Jenkins.Triggers);
+        Assert.Equal(["GetJobAsync", "ForgetJob", "GetJobAsync"], harness.Jenkins.Requests.Where(r => r is "GetJobAsync" or "ForgetJob"));
+    }
+
+    [Fact]
     public async Task NewTask_IsTriggeredInTheReconcileThatAddsTheFinalizer()
     {
         var harness = await new Harness().WithVerifiedEndpointAsync();

@@ -40,7 +40,8 @@ internal sealed class CiTaskReconciler(
         // Goes on with the object as written: waiting for the finalizer's watch event first would put
         // a round trip through the API server's watch before every new CiTask's first trigger.
         var current = statusWriter.Copy(task);
-        await writer.EnsureFinalizerAsync(current, CiBridgeApi.Finalizer, ct);
+        // A new CiTask's first write: ahead of the status writes of runs merely being followed (docs/performance.md).
+        using (RequestPriority.Ahead()) await writer.EnsureFinalizerAsync(current, CiBridgeApi.Finalizer, ct);
 
         var status = statusWriter.Begin(current, _rules);
         var outcome = await status.RunAsync(c => Steps.RunAsync(steps.All, new TaskReconcile(status), c), TaskReasons.ReconciliationFailed, ct);

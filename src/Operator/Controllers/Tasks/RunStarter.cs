@@ -29,6 +29,8 @@ internal sealed class RunStarter(IKubernetesClient api, QueueClaims claims, Trig
         // cache, a spec change), the write fails with 409 and nothing is triggered, so no read is
         // needed first. A recorded run is resumed from a fresh read: the search it starts must see
         // what an earlier process may have written since.
+        // The writes before a trigger go ahead of the status writes of runs merely being followed (docs/performance.md).
+        using var ahead = RequestPriority.Ahead();
         var fresh = plan.Resume ? await api.GetAsync<CiTask>(key, ct) : r.Status.Copy(r.Status.Original);
         if (fresh is null) return Outcome.Done;
         // The job and the parameter values were resolved from the cached spec: a newer spec must not be triggered with them.

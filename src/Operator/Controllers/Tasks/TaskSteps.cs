@@ -89,6 +89,13 @@ internal sealed class TaskSteps(TaskEndpoints endpoints, ParameterResolver param
         try
         {
             var job = await r.Client!.GetJobAsync(name, ct);
+            if (JobCheck.Check(job, r.Parameters!.Values) is not null)
+            {
+                // The client may have reused a definition read a moment ago: a parameter the job has just
+                // gained, or a job just enabled, must not fail the run, so the verdict is on a fresh read.
+                r.Client.ForgetJob(name);
+                job = await r.Client.GetJobAsync(name, ct);
+            }
             if (JobCheck.Check(job, r.Parameters!.Values) is { } failure) return Outcome.Of(failure);
             r.Job = job;
             r.Parameters = Revisions.RunRevision.WithParameter(r.Parameters!, job, Revisions.RunRevision.For(r.Task, r.Plan!));

@@ -16,6 +16,9 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
 
     public Dictionary<string, JenkinsJob> Jobs { get; } = [];
 
+    /// <summary>Definitions the client still keeps from an earlier read (older than <see cref="Jobs"/>) until <see cref="ForgetJob"/>.</summary>
+    public Dictionary<string, JenkinsJob> KeptJobs { get; } = [];
+
     public VerifyOutcome Verification { get; set; } = new(VerifyStatus.Verified, "verified", "2.479", "robot");
 
     public List<TriggerRequest> Triggers { get; } = [];
@@ -84,7 +87,14 @@ internal sealed class FakeJenkins : IJenkinsClient, IJenkinsClientPool
         Call(nameof(DiscoverJobsAsync), () => new JobDiscoveryResult([.. Jobs.Values.Select(j => new JobSummary(j.FullName, j.Url, j.Class, "blue"))], false));
 
     public Task<JenkinsJob> GetJobAsync(string jobPath, CancellationToken ct) =>
-        Call(nameof(GetJobAsync), () => Jobs.TryGetValue(jobPath, out var job) ? job : throw new JenkinsException(JenkinsErrorKind.NotFound, $"{jobPath}: 404"));
+        Call(nameof(GetJobAsync), () => KeptJobs.TryGetValue(jobPath, out var kept) ? kept
+            : Jobs.TryGetValue(jobPath, out var job) ? job : throw new JenkinsException(JenkinsErrorKind.NotFound, $"{jobPath}: 404"));
+
+    public void ForgetJob(string jobPath)
+    {
+        Requests.Add(nameof(ForgetJob));
+        KeptJobs.Remove(jobPath);
+    }
 
     public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
     {
