@@ -28,7 +28,9 @@ internal static class BenchRun
         Progress($"operator ready after {figures.StartToReady.TotalSeconds:0.00} s, endpoint Ready");
         await ReactionsAsync(world, figures);
         Progress($"{settings.Samples} reaction and floor samples taken");
+        var cpuBefore = (Operator: op.CpuTime(), Harness: HarnessCpuTime());
         figures.BurstAllTriggered = await BurstAsync(world, settings.Burst);
+        figures.BurstCpu = (op.CpuTime() - cpuBefore.Operator, HarnessCpuTime() - cpuBefore.Harness);
         Progress($"burst of {settings.Burst} triggered");
         var burstStart = Stopwatch.GetTimestamp() - (long)(figures.BurstAllTriggered.TotalSeconds * Stopwatch.Frequency);
         (figures.Finished, figures.Runs) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(settings.Short ? 3 : 10));
@@ -87,6 +89,13 @@ internal static class BenchRun
 
     private static long Writes(IReadOnlyDictionary<string, long> requests) =>
         requests.Where(p => s_writeVerbs.Contains(ApiClient.VerbOf(p.Key))).Sum(p => p.Value);
+
+    /// <summary>This process's CPU time: the API server and Jenkins stand-ins, the proxy and the writers all run in it.</summary>
+    private static TimeSpan HarnessCpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
 
     private static void Progress(string what) => Console.WriteLine($"[{TimeProvider.System.GetUtcNow():HH:mm:ss.f}] {what}");
 

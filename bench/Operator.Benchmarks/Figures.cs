@@ -16,6 +16,9 @@ internal sealed class Figures
 
     public TimeSpan BurstAllTriggered { get; set; }
 
+    /// <summary>CPU time used while the burst was triggered: by the operator, and by the harness's process (stand-ins, proxy, writers).</summary>
+    public (TimeSpan Operator, TimeSpan Harness) BurstCpu { get; set; }
+
     /// <summary>From the burst's first create until every run finished (or the harness stopped waiting).</summary>
     public TimeSpan AllFinished { get; set; }
 

@@ -72,6 +72,13 @@ internal sealed class OperatorProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>CPU time (user + system) the operator has used so far.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The operator's last output lines, for error messages.</summary>
     public string Output => string.Join('\n', _lastLines);
 

@@ -26,6 +26,7 @@ internal static class Report
         Row(text, "reaction p99 / floor p50", $"{p99 / floor:0.00}×", "≤ 2×");
         Row(text, $"burst of {s.Burst} CiTasks at QPS {f.Qps:0.#}: all triggered", $"{f.BurstAllTriggered.TotalSeconds:0.00} s; bound (2 writes/run) {f.BurstBound.TotalSeconds:0.00} s ({f.BurstAllTriggered / f.BurstBound:0.00}×)", "≤ 1.25× the bound");
         Row(text, $"burst: triggers per second (QPS {f.Qps:0.#})", $"{f.TriggersPerSecond:0.0}/s; Jenkins round-trip bound {f.JenkinsRoundTripBound:0.0}/s ({f.TriggersPerSecond / f.JenkinsRoundTripBound:0.00}×)", "≥ 100/s or the round-trip bound, whichever is lower");
+        Row(text, "burst: CPU used while triggering (operator / stand-ins + harness)", Invariant($"{f.BurstCpu.Operator.TotalSeconds:0.0} s / {f.BurstCpu.Harness.TotalSeconds:0.0} s in {f.BurstAllTriggered.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores; operator {f.BurstCpu.Operator.TotalMilliseconds / s.Burst:0} ms per run"), "");
         Row(text, "burst: first create → every run finished", $"{f.AllFinished.TotalSeconds:0.0} s for {f.Finished} of {f.Runs} runs ({s.BuildSeconds:0.#} s builds); writes settled {f.Settling.TotalSeconds:0.0} s later", "");
         Row(text, $"API requests per run (operator, {f.Runs} runs)", PerRun(f), "≤ 4 writes, no extra reads");
         Row(text, $"Jenkins requests per build ({s.BuildSeconds:0.#} s builds)", Invariant($"{f.JenkinsRequestsPerBuild:0.0}"), "1 trigger + ⌈duration / poll⌉ + 1");
