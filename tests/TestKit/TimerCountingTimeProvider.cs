@@ -26,39 +26,52 @@ public sealed class TimerCountingTimeProvider : FakeTimeProvider
         return counted;
     }
 
-    private void Track(CountedTimer timer, bool armed)
-    {
-        lock (_gate)
-        {
-            if (armed) _armed.Add(timer);
-            else _armed.Remove(timer);
-        }
-    }
-
     private sealed class CountedTimer(TimerCountingTimeProvider owner) : ITimer
     {
         private ITimer? _inner;
         private bool _periodic;
+        private long _armings;
+        private long _firedArming;
 
         public void Attach(ITimer inner) => _inner = inner;
 
         // A one-shot timer is no longer armed once it fired; a periodic one stays armed.
         public TimerCallback Wrap(TimerCallback callback) => state =>
         {
-            if (!_periodic) owner.Track(this, armed: false);
+            if (!_periodic)
+            {
+                lock (owner._gate)
+                {
+                    _firedArming = _armings;
+                    owner._armed.Remove(this);
+                }
+            }
             callback(state);
         };
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
             _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
-            owner.Track(this, armed: dueTime != Timeout.InfiniteTimeSpan);
-            return _inner!.Change(dueTime, period);
+            long arming;
+            lock (owner._gate)
+            {
+                owner._armed.Remove(this);
+                arming = ++_armings;
+            }
+            var changed = _inner!.Change(dueTime, period);
+            // Counted only once the inner timer is scheduled, so that a test that saw it armed and then
+            // advances the clock fires it instead of scheduling it from the advanced time; not counted
+            // when it fired in between (due at once).
+            lock (owner._gate)
+            {
+                if (dueTime != Timeout.InfiniteTimeSpan && (_periodic || _firedArming < arming)) owner._armed.Add(this);
+            }
+            return changed;
         }
 
         public void Dispose()
         {
-            owner.Track(this, armed: false);
+            lock (owner._gate) owner._armed.Remove(this);
             _inner!.Dispose();
         }
 
