@@ -1,38 +1,19 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CiBridge.Entities.Validation;
-using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Webhooks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CiBridge.Operator.Tests.Webhooks;
 
 /// <summary>The webhook over HTTP on loopback, as the API server would call it.</summary>
 public sealed class AdmissionWebhookTests : IAsyncLifetime
 {
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private WebhookHost? _host;
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.MapAdmissionWebhook(new ApprovedProviderList(ApprovedProviders.Default));
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    public async ValueTask InitializeAsync() => _host = await WebhookHost.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     [Fact]
@@ -118,14 +99,9 @@ public sealed class AdmissionWebhookTests : IAsyncLifetime
     [Fact]
     public async Task OnlyOverTls_PlainHttpGets404_AsTheHealthPortDoes()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var app = builder.Build();
-        app.MapAdmissionWebhook(new ApprovedProviderList(ApprovedProviders.Default)).OnlyOverTls();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
+        await using var host = await WebhookHost.StartAsync(onlyOverTls: true);
 
-        using var response = await http.PostAsync(AdmissionEndpoints.Path, new StringContent("{}"), TestContext.Current.CancellationToken);
+        using var response = await host.Http.PostAsync(AdmissionEndpoints.Path, new StringContent("{}"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -133,31 +109,12 @@ public sealed class AdmissionWebhookTests : IAsyncLifetime
     [Fact]
     public async Task NotAnAdmissionReview_Is400()
     {
-        using var response = await _http.PostAsync(AdmissionEndpoints.Path, new StringContent("{not json"), TestContext.Current.CancellationToken);
+        using var response = await _host!.Http.PostAsync(AdmissionEndpoints.Path, new StringContent("{not json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    private async Task<JsonNode> PostAsync(string kind, string operation, JsonNode obj)
-    {
-        var review = new JsonObject
-        {
-            ["apiVersion"] = "admission.k8s.io/v1",
-            ["kind"] = "AdmissionReview",
-            ["request"] = new JsonObject
-            {
-                ["uid"] = "uid-1",
-                ["kind"] = new JsonObject { ["group"] = "cibridge.dev", ["version"] = "v1alpha1", ["kind"] = kind },
-                ["operation"] = operation,
-                ["name"] = "x",
-                ["namespace"] = "team-a",
-                ["object"] = obj,
-            },
-        };
-        using var response = await _http.PostAsJsonAsync(AdmissionEndpoints.Path, review, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!;
-    }
+    private Task<JsonNode> PostAsync(string kind, string operation, JsonNode obj) => _host!.ReviewAsync(kind, operation, obj);
 
     private static JsonNode Task(string providerKind) => JsonNode.Parse($$$"""
         {"apiVersion":"cibridge.dev/v1alpha1","kind":"CiTask","metadata":{"name":"x","namespace":"team-a"},

@@ -1,17 +1,9 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CiBridge.Entities;
 using CiBridge.Entities.JenkinsEndpoints;
-using CiBridge.Entities.Validation;
 using CiBridge.Kubernetes.Models;
-using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Webhooks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CiBridge.Operator.Tests.Webhooks;
 
@@ -19,24 +11,14 @@ namespace CiBridge.Operator.Tests.Webhooks;
 public sealed class DefaultEndpointWarningTests : IAsyncLifetime
 {
     private readonly List<JenkinsEndpoint> _existing = [Endpoint("prod", "true"), Endpoint("staging", null)];
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private WebhookHost? _host;
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.MapAdmissionWebhook(new ApprovedProviderList(ApprovedProviders.Default), warning: new DefaultEndpointWarning(ns => _existing.Where(e => e.Metadata.Namespace == ns).ToList()));
-        await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    public async ValueTask InitializeAsync() =>
+        _host = await WebhookHost.StartAsync(new DefaultEndpointWarning(ns => _existing.Where(e => e.Metadata.Namespace == ns).ToList()));
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
     }
 
     [Fact]
@@ -76,24 +58,8 @@ public sealed class DefaultEndpointWarningTests : IAsyncLifetime
         Assert.Null(warning.Check(request));
     }
 
-    private async Task<JsonNode> PostAsync(JenkinsEndpoint endpoint)
-    {
-        var review = new JsonObject
-        {
-            ["apiVersion"] = "admission.k8s.io/v1",
-            ["kind"] = "AdmissionReview",
-            ["request"] = new JsonObject
-            {
-                ["uid"] = "uid-1",
-                ["kind"] = new JsonObject { ["group"] = CiBridgeApi.Group, ["version"] = CiBridgeApi.Version, ["kind"] = JenkinsEndpoint.KindName },
-                ["namespace"] = "team-a",
-                ["operation"] = "CREATE",
-                ["object"] = JsonSerializer.SerializeToNode(endpoint, EntitiesJsonContext.Default.JenkinsEndpoint),
-            },
-        };
-        using var answer = await _http.PostAsJsonAsync(AdmissionEndpoints.Path, review, TestContext.Current.CancellationToken);
-        return (await answer.Content.ReadFromJsonAsync<JsonNode>(TestContext.Current.CancellationToken))!["response"]!;
-    }
+    private async Task<JsonNode> PostAsync(JenkinsEndpoint endpoint) =>
+        (await _host!.ReviewAsync(JenkinsEndpoint.KindName, "CREATE", JsonSerializer.SerializeToNode(endpoint, EntitiesJsonContext.Default.JenkinsEndpoint)))["response"]!;
 
     private static JenkinsEndpoint Endpoint(string name, string? isDefault) => new()
     {
