@@ -58,13 +58,6 @@ public sealed class TokenBucket
         }
     }
 
-    /// <summary>Takes one token, waiting for it when the bucket is empty.</summary>
-    public Task WaitAsync(CancellationToken ct)
-    {
-        var delay = Reserve();
-        return delay == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, ct);
-    }
-
     private void Refill()
     {
         var now = _time.GetTimestamp();
