@@ -53,7 +53,7 @@ internal static class ControllerWiring
         tasks.AddIndex(ByEndpoint, t => EndpointsOf(t).Select(name => Key(t, name)).Distinct());
         tasks.AddIndex(BySecret, t => Sources(t, p => p.SecretKeyRef?.Name));
         tasks.AddIndex(ByConfigMap, t => Sources(t, p => p.ConfigMapKeyRef?.Name));
-        tasks.AddIndex(TriggerRecovery.ByQueuedJob, TriggerRecovery.QueuedJobs);
+        tasks.AddIndex(TriggerRecovery.ByQueueItem, TriggerRecovery.QueueItems);
         tasks.AddEventHandler(EventHandlers.EnqueueObject<CiTask>(controller.Queue, Predicates.SpecOrRequest(TaskRequests)));
         cache.GetInformer<JenkinsEndpoint>().AddEventHandler(Referrers<JenkinsEndpoint, CiTask>(controller, tasks, ByEndpoint));
         DefaultEndpointWiring.Watch(cache, controller, tasks);

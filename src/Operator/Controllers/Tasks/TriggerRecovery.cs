@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CiBridge.Entities.CiTasks;
 using CiBridge.Entities.Validation;
 using CiBridge.Jenkins.Models;
@@ -81,60 +82,50 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
     {
         var job = r.Job!;
         var candidates = await r.Client!.FindTriggeredAsync(TriggerFingerprint.Of(job, r.Parameters!.Values, NotBefore(run)), ct);
-        if (candidates.Count == 0) return EarlierTrigger.None;
-        var taken = await TakenAsync(fresh, job.FullName, ct);
         var key = ObjectKey.Of(fresh);
         var endpoint = RunStarter.EndpointOf(fresh);
-        foreach (var candidate in candidates.Where(c => !taken.Contains(c.QueueItemId)))
+        foreach (var candidate in candidates)
         {
+            if (await IsRecordedAsync(fresh, job.FullName, candidate.QueueItemId, ct)) continue;
             if (claims.TryClaim(endpoint, job.FullName, candidate.QueueItemId, key)) return EarlierTrigger.Found(candidate.QueueItemId, candidate.BuildNumber);
         }
         return EarlierTrigger.None;
     }
 
     /// <summary>
-    /// True when <paramref name="queueItem"/>, the answer to a trigger of <paramref name="task"/>, is
-    /// an item some run record already names: Jenkins folded the trigger into an identical request
-    /// still queued. The in-memory claims know only what this process claimed; after a restart the
-    /// statuses tell.
+    /// True when <paramref name="queueItem"/> of <paramref name="job"/> is an item some run record
+    /// already names: any run of another CiTask (in any namespace: several endpoints may point at one
+    /// Jenkins) or an earlier run of <paramref name="task"/>. After a trigger this means Jenkins folded
+    /// it into an identical request still queued. The in-memory claims know only what this process
+    /// claimed; after a restart the statuses tell. Only the CiTasks whose runs name this very item are
+    /// read (index <see cref="ByQueueItem"/>): a read of the cache copies each object it returns, and
+    /// reading every CiTask of the job cost a burst of one job's CiTasks time quadratic in its size.
     /// </summary>
-    public async Task<bool> IsRecordedAsync(CiTask task, string job, long queueItem, CancellationToken ct) =>
-        (await TakenAsync(task, job, ct)).Contains(queueItem);
+    public async Task<bool> IsRecordedAsync(CiTask task, string job, long queueItem, CancellationToken ct)
+    {
+        var item = QueueItemKey(job, queueItem);
+        var named = await cache.ListAsync<CiTask>(new ListOptions { FieldSelector = $"{ByQueueItem}={item}" }, ct);
+        var key = ObjectKey.Of(task);
+        return named.Items.Any(t => ObjectKey.Of(t) != key && QueueItems(t).Contains(item))
+            || (task.Status?.History ?? []).Any(run => run.QueueItemId == queueItem && QueueItemKey(run.Job ?? task.Spec.Job, queueItem) == item);
+    }
 
     /// <summary>What the run's trigger can have become started no earlier than this (Jenkins' clock): the searches read back to it, however many builds started since.</summary>
     private DateTimeOffset NotBefore(CiTaskRun run) => (run.TriggerTime ?? time.GetUtcNow()) - ClockSkewAllowance;
 
+    /// <summary>The CiTask cache index from a queue item (see <see cref="QueueItemKey"/>) to the CiTasks whose run records name it.</summary>
+    public const string ByQueueItem = "status.runs.queueItem";
+
+    /// <summary>The values of index <see cref="ByQueueItem"/> for <paramref name="task"/>: the queue items its runs, current and past, name.</summary>
+    public static IEnumerable<string> QueueItems(CiTask task) =>
+        RunsOf(task).Where(run => run.QueueItemId is not null).Select(run => QueueItemKey(run.Job ?? task.Spec.Job, run.QueueItemId!.Value)).Distinct(StringComparer.Ordinal);
+
     /// <summary>
-    /// Queue items of <paramref name="job"/> that some run record already names: any run of another
-    /// CiTask (in any namespace: several endpoints may point at one Jenkins) and this task's earlier
-    /// runs. The in-memory claims cover what is claimed but not written yet. Only the CiTasks whose
-    /// runs name the job are read (index <see cref="ByQueuedJob"/>): a read of the cache copies each
-    /// object it returns, and copying every CiTask per trigger cost ~10,000 copies at 10,000 CiTasks.
+    /// A queue item as the index names it: the job (its name compares without case; escaped, as a
+    /// field selector value cannot hold a comma) and the item number, which Jenkins makes unique per server.
     /// </summary>
-    private async Task<HashSet<long>> TakenAsync(CiTask task, string job, CancellationToken ct)
-    {
-        var taken = new HashSet<long>();
-        var key = ObjectKey.Of(task);
-        var named = await cache.ListAsync<CiTask>(new ListOptions { FieldSelector = $"{ByQueuedJob}={JobKey(job)}" }, ct);
-        var others = named.Items.Where(t => ObjectKey.Of(t) != key);
-        var runs = others.SelectMany(t => RunsOf(t).Select(run => (Run: run, Job: run.Job ?? t.Spec.Job)))
-            .Concat((task.Status?.History ?? []).Select(run => (Run: run, Job: run.Job ?? task.Spec.Job)));
-        foreach (var (run, runJob) in runs)
-        {
-            if (run.QueueItemId is { } id && string.Equals(runJob, job, StringComparison.OrdinalIgnoreCase)) taken.Add(id);
-        }
-        return taken;
-    }
-
-    /// <summary>The CiTask cache index from a job (see <see cref="JobKey"/>) to the CiTasks whose run records name a queue item of it.</summary>
-    public const string ByQueuedJob = "status.runs.queuedJob";
-
-    /// <summary>The values of index <see cref="ByQueuedJob"/> for <paramref name="task"/>.</summary>
-    public static IEnumerable<string> QueuedJobs(CiTask task) =>
-        RunsOf(task).Where(run => run.QueueItemId is not null).Select(run => JobKey(run.Job ?? task.Spec.Job)).Distinct(StringComparer.Ordinal);
-
-    /// <summary>Job names compare without case; escaped, as a field selector value cannot hold a comma.</summary>
-    private static string JobKey(string job) => Uri.EscapeDataString(job.ToLowerInvariant());
+    private static string QueueItemKey(string job, long queueItem) =>
+        $"{Uri.EscapeDataString(job.ToLowerInvariant())}:{queueItem.ToString(CultureInfo.InvariantCulture)}";
 
     private static IEnumerable<CiTaskRun> RunsOf(CiTask task) =>
         (task.Status?.CurrentRun is { } current ? [current] : Array.Empty<CiTaskRun>()).Concat(task.Status?.History ?? []);
