@@ -18,10 +18,12 @@ internal static class BenchRun
             figures.Preload.Created = await Preload.CreateAsync(world, settings.PreloadTasks, settings.PreloadEndpoints);
             figures.Preload.ListFloor = await Preload.ListFloorAsync(world);
         }
-        await using var op = OperatorProcess.Start(world.Kubeconfig, settings.Qps);
+        await using var op = OperatorProcess.Start(world.Kubeconfig, settings);
         figures.StartToReady = await op.WaitReadyAsync(TimeSpan.FromMinutes(1));
         await world.WaitEndpointReadyAsync(TimeSpan.FromMinutes(1));
         if (settings.PreloadEndpoints > 0) await SettlePreloadAsync(world, op, figures);
+
+        if (settings.WarmUp > 0) await WarmUpAsync(world, settings.WarmUp);
 
         var apiBefore = await world.Client.OperatorRequestsAsync();
         var jenkinsBefore = world.Proxy.RequestsByKind;
@@ -29,12 +31,16 @@ internal static class BenchRun
         await ReactionsAsync(world, figures);
         Progress($"{settings.Samples} reaction and floor samples taken");
         var cpuBefore = (Operator: op.CpuTime(), Harness: HarnessCpuTime());
-        figures.BurstAllTriggered = await BurstAsync(world, settings.Burst);
+        var roundTripsBefore = world.Proxy.TriggerRoundTrips;
+        figures.BurstAllTriggered = await BurstAsync(world, settings.Burst, "burst");
         figures.BurstCpu = (op.CpuTime() - cpuBefore.Operator, HarnessCpuTime() - cpuBefore.Harness);
         Progress($"burst of {settings.Burst} triggered");
         var burstStart = Stopwatch.GetTimestamp() - (long)(figures.BurstAllTriggered.TotalSeconds * Stopwatch.Frequency);
         (figures.Finished, figures.Runs) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(settings.Short ? 3 : 10));
+        (figures.Finished, figures.Runs) = (figures.Finished - settings.WarmUp, figures.Runs - settings.WarmUp);
         figures.AllFinished = Stopwatch.GetElapsedTime(burstStart);
+        var roundTrips = world.Proxy.TriggerRoundTrips;
+        figures.BurstTriggerRoundTrip = (roundTrips.Total - roundTripsBefore.Total) / Math.Max(1, roundTrips.Count - roundTripsBefore.Count);
         Progress($"{figures.Finished} of {figures.Runs} runs finished");
         figures.Settling = await SettleAsync(world);
         Progress($"writes settled {figures.Settling.TotalSeconds:0.0} s after the last run finished");
@@ -73,6 +79,20 @@ internal static class BenchRun
             if (now != writes) (writes, lastChange) = (now, Stopwatch.GetTimestamp());
         }
         return Stopwatch.GetElapsedTime(started, lastChange);
+    }
+
+    /// <summary>
+    /// A burst of <paramref name="count"/> CiTasks before anything is measured, waited for until every
+    /// run finished and the writes settled: the code of the trigger and follow paths has then been
+    /// compiled and optimized, as in an operator that has run for a while.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchWorld world, int count)
+    {
+        await BurstAsync(world, count, "warm-up");
+        var (finished, all) = await world.WaitAllFinishedAsync(TimeSpan.FromMinutes(10));
+        if (finished != all) throw new InvalidOperationException($"only {finished} of {all} warm-up runs finished within 10 minutes");
+        await SettleAsync(world);
+        Progress($"warm-up of {count} runs finished, writes settled");
     }
 
     /// <summary>Waits until the operator verified every preloaded endpoint and its writes settled; the start figures are taken then.</summary>
@@ -139,12 +159,13 @@ internal static class BenchRun
     }
 
     /// <summary>Creates <paramref name="count"/> CiTasks at once; the time from the first create until all triggers reached Jenkins.</summary>
-    private static async Task<TimeSpan> BurstAsync(BenchWorld world, int count)
+    private static async Task<TimeSpan> BurstAsync(BenchWorld world, int count, string prefix)
     {
         world.Proxy.ForgetTriggers();
         var start = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
-            async (i, _) => await world.Client.CreateAsync(BenchWorld.Tasks, BenchWorld.CiTask($"burst-{BenchWorld.Text(i)}")));
+            async (i, _) => await world.Client.CreateAsync(BenchWorld.Tasks, BenchWorld.CiTask($"{prefix}-{BenchWorld.Text(i)}")));
+        Progress($"{prefix}: {count} creates returned after {Stopwatch.GetElapsedTime(start).TotalSeconds:0.00} s");
         var last = start;
         for (var i = 0; i < count; i++) last = await world.Proxy.NextTriggerAsync(s_triggerTimeout);
         return Stopwatch.GetElapsedTime(start, last);

@@ -26,12 +26,21 @@ internal sealed record BenchSettings
     /// <summary>JenkinsEndpoints (each with its own Secret) that exist before the operator starts.</summary>
     public int PreloadEndpoints { get; init; }
 
+    /// <summary>CiTasks run to their end before anything is measured (see <c>BenchRun.WarmUpAsync</c>); 0 measures a fresh process.</summary>
+    public int WarmUp { get; init; }
+
+    /// <summary>The directory <c>ci-bridge.dll</c> runs from (e.g. a ReadyToRun publish); null runs the build output.</summary>
+    public string? OperatorDirectory { get; init; }
+
+    /// <summary>Environment variables set for the operator process only (e.g. runtime settings to compare).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OperatorEnvironment { get; init; } = [];
+
     /// <summary>Where to write the figures (the marked section of docs/performance.md); null writes nothing.</summary>
     public string? DocPath { get; init; }
 
     public const string Usage = """
         usage: dotnet run -c Release --project bench/Operator.Benchmarks -- [flags]
-          --short                 small sizes for CI (8 samples, burst 10, 1 s builds, 3 s idle window, preload 50 + 5)
+          --short                 small sizes for CI (8 samples, burst 10, 1 s builds, 3 s idle window, preload 50 + 5, warm-up 5)
           --samples N             reaction samples, each with a bare-client floor sample (default 50)
           --burst N               CiTasks created at once (default 100)
           --qps Q                 the operator's --kube-api-qps (default: the operator's own, 20)
@@ -40,13 +49,16 @@ internal sealed record BenchSettings
           --idle-seconds S        idle window after all runs finished (default 20)
           --preload-tasks N       finished CiTasks created before the operator starts (default 0)
           --preload-endpoints M   JenkinsEndpoints, each with a Secret, created before it starts (default 1 with tasks)
+          --warm-up N             run N CiTasks to their end before measuring (default 0: a fresh process)
+          --operator-dir DIR      run ci-bridge.dll from DIR (a `dotnet publish` output) instead of the build output
+          --operator-env K=V      set an environment variable for the operator process only (repeatable)
           --write-doc PATH        rewrite the figures section of PATH (e.g. docs/performance.md)
         """;
 
     /// <summary>Reads the flags; throws <see cref="ArgumentException"/> naming a flag it cannot read.</summary>
     public static BenchSettings Parse(string[] args)
     {
-        var settings = args.Contains("--short") ? new BenchSettings { Samples = 8, Burst = 10, BuildSeconds = 1, IdleSeconds = 3, Short = true, PreloadTasks = 50, PreloadEndpoints = 5 } : new BenchSettings();
+        var settings = args.Contains("--short") ? new BenchSettings { Samples = 8, Burst = 10, BuildSeconds = 1, IdleSeconds = 3, Short = true, PreloadTasks = 50, PreloadEndpoints = 5, WarmUp = 5 } : new BenchSettings();
         for (var i = 0; i < args.Length; i++)
         {
             settings = args[i] switch
@@ -60,6 +72,9 @@ internal sealed record BenchSettings
                 "--idle-seconds" => settings with { IdleSeconds = Number(args, ++i) },
                 "--preload-tasks" => settings with { PreloadTasks = (int)Number(args, ++i, allowZero: true) },
                 "--preload-endpoints" => settings with { PreloadEndpoints = (int)Number(args, ++i, allowZero: true) },
+                "--warm-up" => settings with { WarmUp = (int)Number(args, ++i, allowZero: true) },
+                "--operator-dir" => settings with { OperatorDirectory = Value(args, ++i) },
+                "--operator-env" => settings with { OperatorEnvironment = [.. settings.OperatorEnvironment, Variable(args, ++i)] },
                 "--write-doc" => settings with { DocPath = Value(args, ++i) },
                 var other => throw new ArgumentException($"unknown flag '{other}'"),
             };
@@ -69,6 +84,13 @@ internal sealed record BenchSettings
 
     private static string Value(string[] args, int i) =>
         i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
+
+    private static KeyValuePair<string, string> Variable(string[] args, int i)
+    {
+        var text = Value(args, i);
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 ? new(text[..equals], text[(equals + 1)..]) : throw new ArgumentException($"{args[i - 1]} must be NAME=VALUE, not '{text}'");
+    }
 
     private static int Positive(string[] args, int i) => (int)Number(args, i);
 

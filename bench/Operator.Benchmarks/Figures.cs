@@ -65,14 +65,26 @@ internal sealed class Figures
     /// flight at most, each taking the Jenkins latency, over the Jenkins requests of a trigger
     /// reconcile (the trigger and, when not kept, the job's definition).
     /// </summary>
-    public double JenkinsRoundTripBound
+    public double JenkinsRoundTripBound => RoundTripBound(TimeSpan.FromMilliseconds(Settings.JenkinsLatencyMs));
+
+    /// <summary>The mean time a trigger of the burst spent at Jenkins: from its arrival at the proxy until its answer was passed back.</summary>
+    public TimeSpan BurstTriggerRoundTrip { get; set; }
+
+    /// <summary>The same bound with the trigger round trip measured in the burst instead of the configured latency alone.</summary>
+    public double MeasuredRoundTripBound => RoundTripBound(BurstTriggerRoundTrip);
+
+    private double RoundTripBound(TimeSpan roundTrip)
     {
-        get
-        {
-            var perTrigger = (JenkinsRequests.GetValueOrDefault(JenkinsProxy.Trigger) + JenkinsRequests.GetValueOrDefault(JenkinsProxy.JobGet)) / (double)Runs;
-            return new Jenkins.JenkinsClientOptions().MaxConcurrency / (Settings.JenkinsLatencyMs / 1000.0 * perTrigger);
-        }
+        var perTrigger = (JenkinsRequests.GetValueOrDefault(JenkinsProxy.Trigger) + JenkinsRequests.GetValueOrDefault(JenkinsProxy.JobGet)) / (double)Runs;
+        return new Jenkins.JenkinsClientOptions().MaxConcurrency / (roundTrip.TotalSeconds * perTrigger);
     }
+
+    /// <summary>
+    /// The machine's CPU bound on triggers per second: its cores over the CPU time the operator and
+    /// the harness's process (stand-ins, proxy, writers) spent per run while the burst was triggered.
+    /// With every core busy, no operator on this machine could trigger faster at that cost.
+    /// </summary>
+    public double CpuBound => Environment.ProcessorCount * Settings.Burst / (BurstCpu.Operator + BurstCpu.Harness).TotalSeconds;
 
     public static TimeSpan Percentile(List<TimeSpan> values, double share)
     {

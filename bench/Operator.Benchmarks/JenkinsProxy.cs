@@ -26,6 +26,8 @@ internal sealed class JenkinsProxy : IAsyncDisposable
     private WebApplication? _app;
     private readonly ConcurrentDictionary<string, long> _byKind = new(StringComparer.Ordinal);
     private long _requests;
+    private long _triggersAnswered;
+    private long _triggerTicks;
 
     private JenkinsProxy(Uri target)
     {
@@ -50,6 +52,10 @@ internal sealed class JenkinsProxy : IAsyncDisposable
         proxy.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         return proxy;
     }
+
+    /// <summary>Triggers answered so far, and the time from their arrival here until their answer was passed back, summed.</summary>
+    public (long Count, TimeSpan Total) TriggerRoundTrips =>
+        (Interlocked.Read(ref _triggersAnswered), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _triggerTicks)));
 
     /// <summary>Requests received so far by method and what they ask for (numbers and job names left out).</summary>
     public IReadOnlyDictionary<string, long> RequestsByKind => new Dictionary<string, long>(_byKind, StringComparer.Ordinal);
@@ -80,10 +86,8 @@ internal sealed class JenkinsProxy : IAsyncDisposable
         Interlocked.Increment(ref _requests);
         var request = context.Request;
         _byKind.AddOrUpdate(Kind(request.Method, request.Path.Value!), 1, (_, n) => n + 1);
-        if (request.Method == "POST" && (request.Path.Value!.EndsWith("/build", StringComparison.Ordinal) || request.Path.Value.EndsWith("/buildWithParameters", StringComparison.Ordinal)))
-        {
-            _triggers.Writer.TryWrite(arrived);
-        }
+        var trigger = request.Method == "POST" && (request.Path.Value!.EndsWith("/build", StringComparison.Ordinal) || request.Path.Value.EndsWith("/buildWithParameters", StringComparison.Ordinal));
+        if (trigger) _triggers.Writer.TryWrite(arrived);
         using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.Path.Value!.TrimStart('/') + request.QueryString));
         if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0) forward.Content = new StreamContent(request.Body);
         foreach (var (name, values) in request.Headers)
@@ -98,6 +102,9 @@ internal sealed class JenkinsProxy : IAsyncDisposable
             if (name is not "Transfer-Encoding") context.Response.Headers[name] = values.ToArray();
         }
         await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (!trigger) return;
+        Interlocked.Add(ref _triggerTicks, Stopwatch.GetTimestamp() - arrived);
+        Interlocked.Increment(ref _triggersAnswered);
     }
 
     // "GET job/*/api/json": the segments after the last job name, numbers as '*'.

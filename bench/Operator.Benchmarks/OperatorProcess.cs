@@ -25,19 +25,20 @@ internal sealed class OperatorProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static OperatorProcess Start(string kubeconfig, double? qps)
+    public static OperatorProcess Start(string kubeconfig, BenchSettings settings)
     {
         var healthPort = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "ci-bridge.dll"), "run", "--kubeconfig", kubeconfig,
+        string[] arguments = [Path.Combine(settings.OperatorDirectory ?? AppContext.BaseDirectory, "ci-bridge.dll"), "run", "--kubeconfig", kubeconfig,
             "--health-port", Text(healthPort), "--metrics-port", Text(FreePort()), "--log-format", "json"];
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (qps is { } value)
+        foreach (var (name, value) in settings.OperatorEnvironment) start.Environment[name] = value;
+        if (settings.Qps is { } qps)
         {
             start.ArgumentList.Add("--kube-api-qps");
-            start.ArgumentList.Add(value.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(qps.ToString(CultureInfo.InvariantCulture));
             start.ArgumentList.Add("--kube-api-burst");
-            start.ArgumentList.Add(Text((int)Math.Ceiling(value * 1.5)));
+            start.ArgumentList.Add(Text((int)Math.Ceiling(qps * 1.5)));
         }
         var started = Stopwatch.GetTimestamp();
         return new OperatorProcess(Process.Start(start)!, healthPort, started);

@@ -28,6 +28,9 @@ public sealed class OperatorBenchmarkTests
             // The preload path (50 CiTasks, 5 endpoints in --short): synced at start, every endpoint verified, counts named.
             Assert.Contains("with 60 objects to sync (50 CiTasks, 5 endpoints and their Secrets)", run.StandardOutput, StringComparison.Ordinal);
             Assert.Contains("From start until the 5 preloaded endpoints were verified", run.StandardOutput, StringComparison.Ordinal);
+            // The warm-up (5 runs in --short) ran to its end before the measurement and is not counted among its runs.
+            Assert.Contains("warm-up of 5 runs finished", run.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("| API requests per run (operator, 19 runs) |", run.StandardOutput, StringComparison.Ordinal);
             var written = await File.ReadAllTextAsync(doc, Scenario.Ct);
             Assert.DoesNotContain("old figures", written, StringComparison.Ordinal);
             Assert.Contains("| reaction p99 / floor p50 |", written, StringComparison.Ordinal);
@@ -48,6 +51,16 @@ public sealed class OperatorBenchmarkTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("unknown flag '--sampels'", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("usage:", run.StandardError, StringComparison.Ordinal);
+        Assert.Empty(run.StandardOutput);
+    }
+
+    [Fact]
+    public async Task AnOperatorVariableWithoutAValue_IsNamed_AndNothingStarts()
+    {
+        var run = await ExternalTool.RunAsync("dotnet", [Harness, "--operator-env", "DOTNET_TieredPGO"], ct: Scenario.Ct);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--operator-env must be NAME=VALUE, not 'DOTNET_TieredPGO'", run.StandardError, StringComparison.Ordinal);
         Assert.Empty(run.StandardOutput);
     }
 }
