@@ -106,6 +106,8 @@ internal sealed class TriggerRecovery(IKubernetesReader cache, QueueClaims claim
         var item = QueueItemKey(job, queueItem);
         var named = await cache.ListAsync<CiTask>(new ListOptions { FieldSelector = $"{ByQueueItem}={item}" }, ct);
         var key = ObjectKey.Of(task);
+        // The cache's index answers exactly; the check again costs nothing on its one or two items and
+        // keeps the answer right from a reader that ignores the field selector.
         return named.Items.Any(t => ObjectKey.Of(t) != key && QueueItems(t).Contains(item))
             || (task.Status?.History ?? []).Any(run => run.QueueItemId == queueItem && QueueItemKey(run.Job ?? task.Spec.Job, queueItem) == item);
     }
