@@ -54,7 +54,7 @@ internal sealed class ListHandler(ApiContext api)
     public static Func<ObjectSummary, bool> Filter(HttpContext context, ResourceType type)
     {
         var labels = LabelSelectors.Parse(Negotiation.Query(context, "labelSelector"));
-        var fields = FieldSelector.Parse(Negotiation.Query(context, "fieldSelector"), type.Kind == "Event");
+        var fields = FieldSelector.Parse(Negotiation.Query(context, "fieldSelector"), type.Kind);
         return s => labels.Matches(s.Labels) && fields.Matches(s.Fields);
     }
 

@@ -11,7 +11,7 @@ internal sealed class FieldSelector(IReadOnlyList<(string Field, bool Equal, str
         terms.All(t => (fields.TryGetValue(t.Field, out var actual) ? actual : "") == t.Value == t.Equal);
 
     /// <summary>Parses the selector, allowing only the fields the resource supports (400 otherwise, as kube does).</summary>
-    public static FieldSelector Parse(string? text, bool isEvent)
+    public static FieldSelector Parse(string? text, string kind)
     {
         if (string.IsNullOrWhiteSpace(text)) return Everything;
         var result = new List<(string, bool, string)>();
@@ -21,7 +21,7 @@ internal sealed class FieldSelector(IReadOnlyList<(string Field, bool Equal, str
             var (op, at) = Find(part);
             if (at <= 0) throw StatusObjects.BadRequest($"invalid selector: '{text}'; can't understand '{part}'");
             var field = part[..at];
-            if (!Supported(field, isEvent))
+            if (!Supported(field, kind))
             {
                 throw StatusObjects.BadRequest($"field label not supported: {field}");
             }
@@ -40,9 +40,11 @@ internal sealed class FieldSelector(IReadOnlyList<(string Field, bool Equal, str
         return ("", -1);
     }
 
-    private static bool Supported(string field, bool isEvent) =>
+    /// <summary>The fields kube-apiserver lets a selector name: every kind's name and namespace, an Event's own, and a Secret's type.</summary>
+    private static bool Supported(string field, string kind) =>
         field is "metadata.name" or "metadata.namespace"
-        || (isEvent && (field.StartsWith("involvedObject.", StringComparison.Ordinal)
+        || (kind == "Event" && (field.StartsWith("involvedObject.", StringComparison.Ordinal)
             || field.StartsWith("regarding.", StringComparison.Ordinal)
-            || field is "reason" or "type" or "source" or "reportingComponent"));
+            || field is "reason" or "type" or "source" or "reportingComponent"))
+        || (kind == "Secret" && field == "type");
 }

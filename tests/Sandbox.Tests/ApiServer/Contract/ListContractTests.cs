@@ -68,6 +68,32 @@ public sealed class ListContractTests
 
     [Theory]
     [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
+    public async Task ASecretsType_CanBeSelected_AnotherKindsCannot(string target)
+    {
+        using var client = await ClusterTarget.ConnectAsync(target);
+        var ns = await Namespaces.CreateAsync(client);
+        foreach (var (name, type) in new[] { ("credentials", "kubernetes.io/basic-auth"), ("sh.helm.release.v1.app.v1", "helm.sh/release.v1"), ("plain", "Opaque") })
+        {
+            await client.PostAsync($"/api/v1/namespaces/{ns}/secrets", new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Secret",
+                ["metadata"] = new JsonObject { ["name"] = name },
+                ["type"] = type,
+                ["stringData"] = new JsonObject { ["username"] = "u", ["password"] = "p" },
+            });
+        }
+
+        var notHelm = await client.GetAsync($"/api/v1/namespaces/{ns}/secrets?fieldSelector=type!%3Dhelm.sh%2Frelease.v1");
+        var configMapType = await client.GetAsync($"{Objects.ConfigMaps(ns)}?fieldSelector=type%3DOpaque");
+
+        Assert.Equal(["credentials", "plain"], Names(notHelm).Order(StringComparer.Ordinal));
+        Assert.Equal(400, configMapType.Code);
+        Assert.Contains("field label not supported: type", configMapType.Body!["message"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(ClusterTarget.All), MemberType = typeof(ClusterTarget))]
     public async Task LimitAndContinue_PageThroughEveryItemOnce(string target)
     {
         using var client = await ClusterTarget.ConnectAsync(target);
