@@ -29,13 +29,21 @@ public interface IInformerCache : IKubernetesReader
 /// <summary>Creates informer caches.</summary>
 public static class InformerCache
 {
+    /// <param name="client">Lists and watches.</param>
+    /// <param name="json">Decodes the objects.</param>
+    /// <param name="time">Timers of the informers.</param>
+    /// <param name="options">Options of every informer.</param>
+    /// <param name="logger">The informers' log.</param>
+    /// <param name="fieldSelectors">Per kind, the field selector its informer lists and watches with, in place of <see cref="InformerOptions.FieldSelector"/>.</param>
     public static IInformerCache Create(
-        IKubernetesClient client, JsonSerializerOptions json, TimeProvider time, InformerOptions? options = null, ILogger? logger = null) =>
-        new SharedInformerCache(client, json, time, options ?? new InformerOptions(), logger ?? NullLogger.Instance);
+        IKubernetesClient client, JsonSerializerOptions json, TimeProvider time, InformerOptions? options = null, ILogger? logger = null,
+        IReadOnlyDictionary<Type, string>? fieldSelectors = null) =>
+        new SharedInformerCache(client, json, time, options ?? new InformerOptions(), logger ?? NullLogger.Instance, fieldSelectors ?? new Dictionary<Type, string>());
 }
 
 internal sealed class SharedInformerCache(
-    IKubernetesClient client, JsonSerializerOptions json, TimeProvider time, InformerOptions options, ILogger logger) : IInformerCache
+    IKubernetesClient client, JsonSerializerOptions json, TimeProvider time, InformerOptions options, ILogger logger,
+    IReadOnlyDictionary<Type, string> fieldSelectors) : IInformerCache
 {
     private readonly ConcurrentDictionary<Type, Entry> _informers = new();
     private readonly Lock _gate = new();
@@ -113,13 +121,16 @@ internal sealed class SharedInformerCache(
 
     private ICachedInformer<T> Informer<T>() where T : class, IKubernetesObject
     {
-        var entry = _informers.GetOrAdd(typeof(T), _ => Entry.For(Cache.Informer.CreateCached<T>(client, options, time, logger)));
+        var entry = _informers.GetOrAdd(typeof(T), _ => Entry.For(Cache.Informer.CreateCached<T>(client, OptionsFor<T>(), time, logger)));
         lock (_gate)
         {
             if (_runToken is { } ct && !entry.Started) _running.Add(entry.Run(ct));
         }
         return (ICachedInformer<T>)entry.Informer;
     }
+
+    private InformerOptions OptionsFor<T>() =>
+        fieldSelectors.TryGetValue(typeof(T), out var selector) ? options with { FieldSelector = selector } : options;
 
     private static IEnumerable<T> Select<T>(ICachedInformer<T> informer, ListOptions? options) where T : class, IKubernetesObject
     {

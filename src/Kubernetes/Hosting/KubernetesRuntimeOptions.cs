@@ -26,6 +26,12 @@ public sealed class KubernetesRuntimeOptions
     /// <summary>Options shared by every informer (namespace to watch, resync).</summary>
     public InformerOptions Informers { get; set; } = new();
 
+    /// <summary>
+    /// Per kind, a field selector its informer lists and watches with (controller-runtime's cache
+    /// <c>ByObject</c>): objects of the kind that no controller reads never reach memory.
+    /// </summary>
+    public IDictionary<Type, string> FieldSelectors { get; } = new Dictionary<Type, string>();
+
     /// <summary>Null runs controllers on every replica without leader election.</summary>
     public LeaderElectionOptions? LeaderElection { get; set; }
 

@@ -86,7 +86,7 @@ internal sealed class ControllerManager : IManager
         var client = KubernetesClientFactory.Create(config, options.Client!, json, time, options.Handler);
         var (events, runEvents) = EventRecorder.Create(EventsClient(), options.Events, time, loggers.CreateLogger("Kubernetes.Events"));
         var informers = options.Informers with { OnUndecodable = options.Informers.OnUndecodable ?? (bad => RecordUndecodable(events, bad)) };
-        var cache = InformerCache.Create(client, json, time, informers, loggers.CreateLogger("Kubernetes.Cache"));
+        var cache = InformerCache.Create(client, json, time, informers, loggers.CreateLogger("Kubernetes.Cache"), options.FieldSelectors.AsReadOnly());
         var elector = options.LeaderElection is { } election
             ? LeaderElector.Create(client, election, time, loggers.CreateLogger("Kubernetes.LeaderElection"))
             : null;
