@@ -15,7 +15,7 @@ internal static class BenchRun
         await using var world = await BenchWorld.StartAsync(settings);
         if (settings.PreloadEndpoints > 0)
         {
-            figures.Preload.Created = await Preload.CreateAsync(world, settings.PreloadTasks, settings.PreloadEndpoints);
+            figures.Preload.Created = await Preload.CreateAsync(world, settings);
             figures.Preload.ListFloor = await Preload.ListFloorAsync(world);
         }
         await using var op = OperatorProcess.Start(world.Kubeconfig, settings);

@@ -26,6 +26,9 @@ internal sealed record BenchSettings
     /// <summary>JenkinsEndpoints (each with its own Secret) that exist before the operator starts.</summary>
     public int PreloadEndpoints { get; init; }
 
+    /// <summary>Helm release Secrets (type <c>helm.sh/release.v1</c>, 100 KiB each) that exist before the operator starts.</summary>
+    public int PreloadHelmSecrets { get; init; }
+
     /// <summary>CiTasks run to their end before anything is measured (see <c>BenchRun.WarmUpAsync</c>); 0 measures a fresh process.</summary>
     public int WarmUp { get; init; }
 
@@ -49,6 +52,7 @@ internal sealed record BenchSettings
           --idle-seconds S        idle window after all runs finished (default 20)
           --preload-tasks N       finished CiTasks created before the operator starts (default 0)
           --preload-endpoints M   JenkinsEndpoints, each with a Secret, created before it starts (default 1 with tasks)
+          --preload-helm-secrets K  Helm release Secrets of 100 KiB created before it starts (default 0)
           --warm-up N             run N CiTasks to their end before measuring (default 0: a fresh process)
           --operator-dir DIR      run ci-bridge.dll from DIR (a `dotnet publish` output) instead of the build output
           --operator-env K=V      set an environment variable for the operator process only (repeatable)
@@ -72,6 +76,7 @@ internal sealed record BenchSettings
                 "--idle-seconds" => settings with { IdleSeconds = Number(args, ++i) },
                 "--preload-tasks" => settings with { PreloadTasks = (int)Number(args, ++i, allowZero: true) },
                 "--preload-endpoints" => settings with { PreloadEndpoints = (int)Number(args, ++i, allowZero: true) },
+                "--preload-helm-secrets" => settings with { PreloadHelmSecrets = (int)Number(args, ++i, allowZero: true) },
                 "--warm-up" => settings with { WarmUp = (int)Number(args, ++i, allowZero: true) },
                 "--operator-dir" => settings with { OperatorDirectory = Value(args, ++i) },
                 "--operator-env" => settings with { OperatorEnvironment = [.. settings.OperatorEnvironment, Variable(args, ++i)] },
@@ -79,7 +84,7 @@ internal sealed record BenchSettings
                 var other => throw new ArgumentException($"unknown flag '{other}'"),
             };
         }
-        return settings is { PreloadTasks: > 0, PreloadEndpoints: 0 } ? settings with { PreloadEndpoints = 1 } : settings;
+        return settings.PreloadTasks + settings.PreloadHelmSecrets > 0 && settings.PreloadEndpoints == 0 ? settings with { PreloadEndpoints = 1 } : settings;
     }
 
     private static string Value(string[] args, int i) =>

@@ -15,8 +15,9 @@ internal static class Preload
     private const int Writers = 32;
 
     /// <summary>Creates the objects (status through the status subresource); returns how long it took.</summary>
-    public static async Task<TimeSpan> CreateAsync(BenchWorld world, int tasks, int endpoints)
+    public static async Task<TimeSpan> CreateAsync(BenchWorld world, BenchSettings settings)
     {
+        var (tasks, endpoints) = (settings.PreloadTasks, settings.PreloadEndpoints);
         var started = Stopwatch.GetTimestamp();
         var client = world.Client;
         await client.CreateAsync("/api/v1/namespaces", $$$"""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"{{{PreloadObjects.Ns}}}"}}""");
@@ -27,6 +28,8 @@ internal static class Preload
         });
         await Parallel.ForEachAsync(Enumerable.Range(0, tasks), new ParallelOptions { MaxDegreeOfParallelism = Writers }, async (i, _) =>
             await CreateWithStatusAsync(client, PreloadObjects.Tasks, PreloadObjects.TaskName(i), PreloadObjects.Task(i, i % endpoints)));
+        await Parallel.ForEachAsync(Enumerable.Range(0, settings.PreloadHelmSecrets), new ParallelOptions { MaxDegreeOfParallelism = Writers }, async (i, _) =>
+            await client.CreateAsync(PreloadObjects.Secrets, PreloadObjects.HelmReleaseSecret(i)));
         return Stopwatch.GetElapsedTime(started);
     }
 

@@ -47,6 +47,16 @@ internal static class PreloadObjects
 
     public static string TaskName(int i) => $"task-{BenchWorld.Text(i)}";
 
+    /// <summary>
+    /// A Helm release record as Helm 3 stores it: a Secret of type <c>helm.sh/release.v1</c> whose
+    /// <c>release</c> key holds the release, gzipped and base64-encoded (here 100 KiB that do not compress).
+    /// </summary>
+    public static string HelmReleaseSecret(int i)
+    {
+        var release = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(new Random(i).GetItems<byte>(Enumerable.Range(0, 256).Select(b => (byte)b).ToArray(), 75 * 1024))));
+        return $$$"""{"apiVersion":"v1","kind":"Secret","type":"helm.sh/release.v1","metadata":{"name":"sh.helm.release.v1.app-{{{i}}}.v1","labels":{"owner":"helm","name":"app-{{{i}}}"}},"data":{"release":"{{{release}}}"}}""";
+    }
+
     public static string Secret(int i)
     {
         var user = Convert.ToBase64String(Encoding.UTF8.GetBytes(JenkinsStandInExample.User));

@@ -16,7 +16,7 @@ internal static class Report
         var p50 = Figures.Percentile(f.Reactions, 0.5);
         var p99 = Figures.Percentile(f.Reactions, 0.99);
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: {s.Samples} reaction samples, burst {s.Burst} at QPS {f.Qps:0.#}, Jenkins latency {s.JenkinsLatencyMs} ms, {s.BuildSeconds:0.#} s builds, {s.IdleSeconds:0.#} s idle window{(s.WarmUp > 0 ? $", after a warm-up of {s.WarmUp} runs" : "")}{(s.Short ? " (--short)" : "")}."));
+        text.AppendLine(Invariant($"Run {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores: {s.Samples} reaction samples, burst {s.Burst} at QPS {f.Qps:0.#}, Jenkins latency {s.JenkinsLatencyMs} ms, {s.BuildSeconds:0.#} s builds, {s.IdleSeconds:0.#} s idle window{(s.PreloadHelmSecrets > 0 ? $", {s.PreloadHelmSecrets} Helm release Secrets of 100 KiB in the cluster" : "")}{(s.WarmUp > 0 ? $", after a warm-up of {s.WarmUp} runs" : "")}{(s.Short ? " (--short)" : "")}."));
         text.AppendLine();
         text.AppendLine("| measure | this run | target |");
         text.AppendLine("| --- | --- | --- |");

@@ -10,6 +10,7 @@ using CiBridge.Kubernetes.Configuration;
 using CiBridge.Kubernetes.Controllers;
 using CiBridge.Kubernetes.Hosting;
 using CiBridge.Kubernetes.LeaderElection;
+using CiBridge.Kubernetes.Models;
 using CiBridge.Operator.Configuration;
 using CiBridge.Operator.Controllers.Endpoints;
 using CiBridge.Operator.Controllers.Revisions;
@@ -97,6 +98,7 @@ internal static class OperatorServices
         runtime.JsonResolvers.Add(EntitiesJsonContext.Default);
         runtime.JsonResolvers.Add(GitOpsJsonContext.Default);
         runtime.Informers = new InformerOptions { Namespaces = options.WatchNamespaces, ReleasableFinalizers = new HashSet<string> { CiBridgeApi.Finalizer } };
+        runtime.FieldSelectors[typeof(Secret)] = SecretCache.FieldSelector;
         runtime.Events.Component = CiBridgeApi.FieldManager;
         if (options.LeaderElection)
         {
