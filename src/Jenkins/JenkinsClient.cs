@@ -27,19 +27,8 @@ internal sealed class JenkinsClient(JenkinsTransport transport, TimeProvider tim
         return WireReader.Read(response.Body, relative, WireReader.Job);
     }
 
-    public async Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct)
-    {
-        try
-        {
-            return await _triggerer.TriggerAsync(request, this, ct);
-        }
-        catch (JenkinsException e) when (IsClientError(e))
-        {
-            // The job was deleted, renamed or changed since its definition was read.
-            _jobs.Forget(request.JobPath);
-            throw;
-        }
-    }
+    public Task<TriggerResult> TriggerAsync(TriggerRequest request, CancellationToken ct) =>
+        ForgettingJobOnClientErrorAsync(request.JobPath, () => _triggerer.TriggerAsync(request, this, ct));
 
     public async Task<QueueItem> GetQueueItemAsync(long queueItemId, CancellationToken ct)
     {
@@ -70,16 +59,7 @@ internal sealed class JenkinsClient(JenkinsTransport transport, TimeProvider tim
     public async Task<BuildInfo> GetBuildAsync(string jobPath, int buildNumber, CancellationToken ct)
     {
         var relative = JobPaths.Build(jobPath, buildNumber) + "api/json?tree=" + Trees.Build;
-        JenkinsResponse response;
-        try
-        {
-            response = await transport.GetAsync(relative, ct);
-        }
-        catch (JenkinsException e) when (IsClientError(e))
-        {
-            _jobs.Forget(jobPath);
-            throw;
-        }
+        var response = await ForgettingJobOnClientErrorAsync(jobPath, () => transport.GetAsync(relative, ct));
         return WireReader.Read(response.Body, relative, WireReader.Build);
     }
 
@@ -103,5 +83,17 @@ internal sealed class JenkinsClient(JenkinsTransport transport, TimeProvider tim
 
     public void Dispose() => transport.Dispose();
 
-    private static bool IsClientError(JenkinsException e) => e.StatusCode is >= 400 and < 500;
+    /// <summary>A 4xx about a job means it was deleted, renamed or changed since its definition was read: the kept definition goes.</summary>
+    private async Task<T> ForgettingJobOnClientErrorAsync<T>(string jobPath, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (JenkinsException e) when (e.StatusCode is >= 400 and < 500)
+        {
+            _jobs.Forget(jobPath);
+            throw;
+        }
+    }
 }
